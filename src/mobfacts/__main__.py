@@ -1,0 +1,3 @@
+from mobfacts.cli import main
+
+main()

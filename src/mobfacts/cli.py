@@ -1,0 +1,153 @@
+"""The mobfacts command: options in, pipeline call, output out."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from mobfacts import __version__, lang
+from mobfacts.output import writer_for
+from mobfacts.output.files import atomic_output
+from mobfacts.runners import Settings, run
+from mobfacts.sources import expand
+
+app = typer.Typer(
+    name="mobfacts",
+    help="Extract figures, people and dates from news articles (Indonesian and English).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: raised from the signal handler so that clean-up (temporary files) runs."""
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mobfacts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Show the version and exit.", callback=_show_version,
+                     is_eager=True),
+    ] = False,
+) -> None:
+    """Extract figures, people and dates from news articles (Indonesian and English)."""
+
+
+def _language(value: str) -> str:
+    if value != "auto" and value not in lang.available():
+        choices = ", ".join(("auto", *lang.available()))
+        raise typer.BadParameter(f"{value!r} is not one of {choices}")
+    return value
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files, folders (every *.txt below them) or - for stdin.",
+                       metavar="PATH..."),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format.")
+    ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
+                     dir_okay=False),
+    ] = None,
+    language: Annotated[
+        str,
+        typer.Option("--lang", help="Language: auto (detected per document), id or en.",
+                     callback=_language),
+    ] = "auto",
+    reference_date: Annotated[
+        datetime | None,
+        typer.Option("--reference-date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                     help="Publication date, for dates without a year and relative dates."),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0,
+                     help="Worker processes (0 = all cores); output order is kept."),
+    ] = 1,
+) -> None:
+    """Print the figures, people and dates of each article.
+
+    Exit status: 0 when every input was processed, 1 when some failed (the others are
+    still printed in full), 2 for a usage error.
+    """
+    settings = Settings(
+        lang_code=None if language == "auto" else language,
+        reference_date=reference_date.date() if reference_date else None,
+    )
+    if output is None:
+        failures = _extract(paths, fmt, settings, jobs, sys.stdout, terminal=sys.stdout.isatty())
+    else:
+        with atomic_output(output) as stream:
+            failures = _extract(paths, fmt, settings, jobs, stream, terminal=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract(
+    paths: list[str], fmt: Format, settings: Settings, jobs: int, stream: TextIO, *,
+    terminal: bool,
+) -> int:
+    """Write every input's facts to stream; report failed inputs on stderr and count them."""
+    writer = writer_for(fmt.value, stream, terminal=terminal)
+    failures = 0
+    items = expand(paths, read_stdin=sys.stdin.buffer.read)
+    for outcome in run(items, settings, jobs=jobs):
+        if outcome.warning:
+            _complain("warning", outcome.warning)
+        if outcome.document is None:
+            failures += 1
+            _complain("error", outcome.error or outcome.source)
+            continue
+        writer.write(outcome.document)
+    writer.close()
+    return failures
+
+
+def _complain(level: str, message: str) -> None:
+    sys.stderr.write(f"mobfacts: {level}: {message}\n")
+    sys.stderr.flush()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+def main() -> None:
+    """The console script: the typer app, with Ctrl-C and closed pipes handled quietly."""
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        with contextlib.suppress(OSError):
+            sys.stderr.write("\n")
+        sys.exit(130)
+
+

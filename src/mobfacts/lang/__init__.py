@@ -1,0 +1,88 @@
+"""Language data: one folder of TOML files per language, loaded into a Lexicon.
+
+A language is data, not code: ``lang/<code>/`` holds ``language.toml`` (name, detection
+words, abbreviations), ``numbers.toml``, ``figures.toml``, ``people.toml`` and
+``dates.toml``, with the same keys in every language (documented in ``lang/README.md``).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+
+SECTIONS: tuple[str, ...] = ("language", "numbers", "figures", "people", "dates")
+
+
+class UnknownLanguageError(ValueError):
+    """Raised for a language code that has no data folder."""
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The words of one language, by section (one section per TOML file).
+
+    Compared and hashed by identity: ``load`` returns one Lexicon per code per process,
+    so extractors may cache compiled patterns keyed by it.
+    """
+
+    code: str
+    name: str
+    sections: Mapping[str, Mapping[str, Any]]
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        return self.sections.get(name, {})
+
+    def words(self, section: str, key: str) -> tuple[str, ...]:
+        """A word list from the data, as a tuple (empty when the key is absent)."""
+        return tuple(self.section(section).get(key, ()))
+
+
+@functools.cache
+def available() -> tuple[str, ...]:
+    """The language codes that have data, Indonesian first (the default)."""
+    root = resources.files(__package__)
+    codes = sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "language.toml").is_file())
+    return tuple(sorted(codes, key=lambda c: (c != "id", c)))
+
+
+@functools.cache
+def load(code: str) -> Lexicon:
+    """The Lexicon for a language code such as "id" or "en"."""
+    if code not in available():
+        raise UnknownLanguageError(
+            f"unknown language {code!r} (available: {', '.join(available())})"
+        )
+    folder = resources.files(__package__) / code
+    sections: dict[str, Mapping[str, Any]] = {}
+    for name in SECTIONS:
+        path = folder / f"{name}.toml"
+        if path.is_file():
+            sections[name] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(code=code, name=sections["language"]["name"], sections=sections)
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_SAMPLE_CHARS = 20_000
+
+
+@functools.cache
+def _detect_words() -> dict[str, frozenset[str]]:
+    return {code: frozenset(load(code).words("language", "detect_words")) for code in available()}
+
+
+def guess(text: str) -> str:
+    """The language of a text: the one whose common words occur most (Indonesian on a tie)."""
+    words = _detect_words()
+    counts = dict.fromkeys(words, 0)
+    for match in _WORD.finditer(text, 0, _SAMPLE_CHARS):
+        word = match.group().lower()
+        for code, common in words.items():
+            if word in common:
+                counts[code] += 1
+    return max(available(), key=lambda code: counts[code])

@@ -1,0 +1,99 @@
+"""CSV, JSON and JSON Lines, all from Document.to_dict()."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from mobfacts.model import Document
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "source", "type", "text", "start", "end", "value", "value_max", "unit", "kind",
+    "subject", "change", "per", "bound", "titles", "mentions", "sentence", "rule",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_json(doc: Document) -> str:
+    """One document as compact JSON (UTF-8 text, no ASCII escapes)."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False)
+
+
+class JsonlWriter:
+    """One JSON document per line, flushed as each input finishes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, doc: Document) -> None:
+        self.stream.write(to_json(doc) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonWriter:
+    """One JSON array of documents, streamed: the array is never built in memory."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, doc: Document) -> None:
+        self.stream.write("[\n" if self.count == 0 else ",\n")
+        self.stream.write(json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False, indent=2))
+        self.count += 1
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
+class CsvWriter:
+    """RFC 4180 CSV: a header, then one row per fact with its type and source."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        self.csv.writeheader()
+
+    def write(self, doc: Document) -> None:
+        for row in rows(doc):
+            self.csv.writerow({key: _cell(value) for key, value in row.items()})
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+def rows(doc: Document) -> Iterator[dict[str, Any]]:
+    """The facts of a document as flat rows keyed by CSV_COLUMNS (lists joined with "; ")."""
+    for figure in doc.figures:
+        row = figure.to_dict()
+        row["per"] = "; ".join(figure.per)
+        yield {"source": doc.source, "type": "figure", **row}
+    for person in doc.people:
+        first = person.mentions[0] if person.mentions else None
+        yield {
+            "source": doc.source,
+            "type": "person",
+            "text": person.name,
+            "start": first.start if first else None,
+            "end": first.end if first else None,
+            "titles": "; ".join(person.titles),
+            "mentions": len(person.mentions),
+        }
+    for date in doc.dates:
+        yield {"source": doc.source, "type": "date", **date.to_dict()}
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell; text that a spreadsheet would run as a formula is quoted with "'" (OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

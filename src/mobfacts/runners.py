@@ -1,0 +1,96 @@
+"""Running the pipeline over many inputs: in this process or in worker processes.
+
+Whatever the runner, results come back in input order, one Outcome per input, and a
+failed input is an Outcome with an error, never an exception that stops the run.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+
+from mobfacts.model import Document
+from mobfacts.pipeline import extract
+from mobfacts.sources import InputError, Source, decode
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every input is extracted with."""
+
+    lang_code: str | None = None
+    reference_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result for one input: a Document, or the one-line error that replaced it."""
+
+    source: str
+    document: Document | None = None
+    error: str | None = None
+    warning: str | None = None
+
+
+def process(source: Source, settings: Settings) -> Outcome:
+    """Read, decode and extract one input; input problems become an error Outcome."""
+    try:
+        decoded = decode(source.name, source.read())
+    except InputError as error:
+        return Outcome(source.name, error=str(error))
+    try:
+        document = extract(
+            decoded.text,
+            lang_code=settings.lang_code,
+            reference_date=settings.reference_date,
+            source=source.name,
+        )
+    except Exception as error:  # a bug on one input must not cost the others their results
+        reason = f"internal error while extracting ({type(error).__name__}: {error})"
+        return Outcome(source.name, error=f"{source.name}: {reason}")
+    warning = f"{source.name}: {decoded.warning}" if decoded.warning else None
+    return Outcome(source.name, document=document, warning=warning)
+
+
+def run(
+    items: Iterable[Source | InputError], settings: Settings, *, jobs: int = 1
+) -> Iterator[Outcome]:
+    """One Outcome per item, in order; jobs > 1 extracts in that many worker processes."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        for item in items:
+            yield _settled(item) if isinstance(item, InputError) else process(item, settings)
+        return
+    yield from _run_parallel(items, settings, jobs)
+
+
+def _settled(error: InputError) -> Outcome:
+    return Outcome(error.source, error=str(error))
+
+
+def _run_parallel(
+    items: Iterable[Source | InputError], settings: Settings, jobs: int
+) -> Iterator[Outcome]:
+    # A bounded window of pending inputs keeps memory flat however large the corpus,
+    # and reading results from its left end keeps the input order.
+    window: collections.deque[Future[Outcome] | Outcome] = collections.deque()
+    limit = jobs * 8
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for item in items:
+            if isinstance(item, InputError):
+                window.append(_settled(item))
+            else:
+                window.append(pool.submit(process, item, settings))
+            while len(window) >= limit:
+                yield _result(window.popleft())
+        while window:
+            yield _result(window.popleft())
+
+
+def _result(pending: Future[Outcome] | Outcome) -> Outcome:
+    return pending if isinstance(pending, Outcome) else pending.result()
