@@ -48,8 +48,9 @@ def _show_version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", callback=_show_version,
-                     is_eager=True),
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Extract figures, people and dates from news articles (Indonesian and English)."""
@@ -66,31 +67,41 @@ def _language(value: str) -> str:
 def extract(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files, folders (every *.txt below them) or - for stdin.",
-                       metavar="PATH..."),
+        typer.Argument(
+            help="Article files, folders (every *.txt below them) or - for stdin.",
+            metavar="PATH...",
+        ),
     ],
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format.")
-    ] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
-                     dir_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically) instead of stdout.",
+            dir_okay=False,
+        ),
     ] = None,
     language: Annotated[
         str,
-        typer.Option("--lang", help="Language: auto (detected per document), id or en.",
-                     callback=_language),
+        typer.Option(
+            "--lang", help="Language: auto (detected per document), id or en.", callback=_language
+        ),
     ] = "auto",
     reference_date: Annotated[
         datetime | None,
-        typer.Option("--reference-date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                     help="Publication date, for dates without a year and relative dates."),
+        typer.Option(
+            "--reference-date",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Publication date, for dates without a year and relative dates.",
+        ),
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=0,
-                     help="Worker processes (0 = all cores); output order is kept."),
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0 = all cores); output order is kept."
+        ),
     ] = 1,
 ) -> None:
     """Print the figures, people and dates of each article.
@@ -112,7 +123,12 @@ def extract(
 
 
 def _extract(
-    paths: list[str], fmt: Format, settings: Settings, jobs: int, stream: TextIO, *,
+    paths: list[str],
+    fmt: Format,
+    settings: Settings,
+    jobs: int,
+    stream: TextIO,
+    *,
     terminal: bool,
 ) -> int:
     """Write every input's facts to stream; report failed inputs on stderr and count them."""
@@ -149,5 +165,3 @@ def main() -> None:
         with contextlib.suppress(OSError):
             sys.stderr.write("\n")
         sys.exit(130)
-
-

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from mobfacts.model import Document, Number
 
+
 class TableWriter:
     """Prints each document as a heading and up to three tables as it finishes."""
 
@@ -29,9 +30,7 @@ class TableWriter:
         if self.count:
             self.console.print()
         self.count += 1
-        summary = (
-            f"{len(doc.figures)} figures, {len(doc.people)} people, {len(doc.dates)} dates"
-        )
+        summary = f"{len(doc.figures)} figures, {len(doc.people)} people, {len(doc.dates)} dates"
         self.console.print(Text.assemble((doc.source, "bold"), f"  [{doc.language}]  {summary}"))
         for table in (self._figures(doc), self._people(doc), self._dates(doc)):
             if table.row_count:
