@@ -1,0 +1,32 @@
+"""Shared fixtures: small articles on disk and a CLI runner with a fixed terminal width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ARTICLE_ID = (
+    "Tingkat kemiskinan telah menurun sebesar 3,25% per tahun pada periode 2021-2025. "
+    "Saat ini terdapat 143 anggota Partai yang beragama di provinsi tersebut.\n"
+)
+ARTICLE_EN = (
+    "The poverty rate dropped to 5% in 2020, and 555 new houses were built in the province.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A folder with an Indonesian and an English article (and a file that is not .txt)."""
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a-id.txt").write_text(ARTICLE_ID, encoding="utf-8")
+    (folder / "sub" / "b-en.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    return folder

@@ -1,0 +1,53 @@
+"""Sentences and tokens: spans into the untouched text."""
+
+from __future__ import annotations
+
+from mobfacts import lang
+from mobfacts.text import TextView, split_sentences, tokenize
+
+
+def sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, abbreviations)]
+
+
+def test_full_stops_and_line_breaks_end_sentences() -> None:
+    text = "Inflasi naik 2,5%. Ekspor tumbuh.\nFoto: Le Minh\n\nKomentar (0)"
+    assert sentences(text) == [
+        "Inflasi naik 2,5%.",
+        "Ekspor tumbuh.",
+        "Foto: Le Minh",
+        "Komentar (0)",
+    ]
+
+
+def test_decimal_points_abbreviations_and_initials_do_not() -> None:
+    text = "Dr. Nguyen said 2.5 trillion was spent. J. Smith agreed."
+    assert sentences(text, ("Dr",)) == [
+        "Dr. Nguyen said 2.5 trillion was spent.",
+        "J. Smith agreed.",
+    ]
+
+
+def test_a_lowercase_continuation_does_not_start_a_sentence() -> None:
+    assert sentences("Ada 5 rumah dll. dan jalan baru.") == ["Ada 5 rumah dll. dan jalan baru."]
+
+
+def test_quotes_close_a_sentence() -> None:
+    assert sentences('"Kami sepakat." Ia pergi.') == ['"Kami sepakat."', "Ia pergi."]
+
+
+def test_tokens_keep_numbers_whole() -> None:
+    text = "PDB 36 juta VND/orang, naik 3,25% (1.500.000)."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == [
+        "PDB", "36", "juta", "VND", "/", "orang", ",", "naik", "3,25", "%", "(",
+        "1.500.000", ")", ".",
+    ]  # fmt: skip
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_sentence_at_an_offset() -> None:
+    text = "Satu dua. Tiga empat."
+    view = TextView.of(text, lang.load("id"))
+    assert view.sentence_text(text.index("Tiga")) == "Tiga empat."
+    assert view.sentence_text(0) == "Satu dua."
