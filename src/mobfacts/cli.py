@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import signal
 import sys
 from datetime import datetime
@@ -114,7 +116,13 @@ def extract(
         reference_date=reference_date.date() if reference_date else None,
     )
     if output is None:
-        failures = _extract(paths, fmt, settings, jobs, sys.stdout, terminal=sys.stdout.isatty())
+        try:
+            failures = _extract(
+                paths, fmt, settings, jobs, sys.stdout, terminal=sys.stdout.isatty()
+            )
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as cat does
+            _silence_stdout()
+            raise typer.Exit(128 + signal.SIGPIPE) from None
     else:
         with atomic_output(output) as stream:
             failures = _extract(paths, fmt, settings, jobs, stream, terminal=False)
@@ -152,6 +160,13 @@ def _complain(level: str, message: str) -> None:
     sys.stderr.flush()
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the final flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted
 
@@ -159,6 +174,9 @@ def _interrupt(signum: int, frame: object) -> None:
 def main() -> None:
     """The console script: the typer app, with Ctrl-C and closed pipes handled quietly."""
     signal.signal(signal.SIGINT, _interrupt)
+    for stream in (sys.stdout, sys.stderr):  # JSON is UTF-8 whatever the locale says
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         app()
     except Interrupted:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -80,7 +81,8 @@ def _run_parallel(
     # and reading results from its left end keeps the input order.
     window: collections.deque[Future[Outcome] | Outcome] = collections.deque()
     limit = jobs * 8
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         for item in items:
             if isinstance(item, InputError):
                 window.append(_settled(item))
@@ -90,6 +92,14 @@ def _run_parallel(
                 yield _result(window.popleft())
         while window:
             yield _result(window.popleft())
+    finally:
+        # On Ctrl-C or a closed pipe, drop the queued inputs instead of finishing them.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run and cleans up once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _result(pending: Future[Outcome] | Outcome) -> Outcome:

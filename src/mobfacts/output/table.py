@@ -12,11 +12,17 @@ from rich.text import Text
 from mobfacts.model import Document, Number
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Leave a closed pipe to the command, which ends every format the same way."""
+        raise BrokenPipeError
+
+
 class TableWriter:
     """Prints each document as a heading and up to three tables as it finishes."""
 
     def __init__(self, stream: TextIO, *, terminal: bool = False) -> None:
-        self.console = Console(
+        self.console = _Console(
             file=stream,
             force_terminal=terminal,
             no_color=not terminal,
