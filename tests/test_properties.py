@@ -1,0 +1,66 @@
+"""Properties of the core for any text: no errors, spans inside the text, linear work."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mobfacts import extract
+
+from .conftest import ARTICLE_EN, ARTICLE_ID
+
+NEWS_ALPHABET = st.sampled_from(
+    list("0123456789.,%/-–() \n\"'“”:;Rp$") + ["juta", "miliar", "persen", "tahun", "Juni",
+    "Presiden", "Nguyen", "Dang", "PM", "sekitar", " ", "million", "per cent", "ke-", "No.",
+    "Senin", "2025", "Rp ", "US$ ", "dan", "Ketua", "Komite", ",", "kata", "said", "of"]
+)  # fmt: skip
+news_like = st.lists(NEWS_ALPHABET, max_size=80).map("".join)
+
+
+def check_document(text: str) -> None:
+    doc = extract(text)
+    for fact in (*doc.figures, *doc.dates, *(m for p in doc.people for m in p.mentions)):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end] == fact.text
+    json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    check_document(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like)
+def test_any_news_like_text(text: str) -> None:
+    check_document(text)
+
+
+def count_calls(function: Callable[[], object]) -> int:
+    """Python and C function calls made by function(): work, counted without a clock."""
+    calls = 0
+
+    def profiler(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(profiler)
+    try:
+        function()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_doubling_the_input_at_most_roughly_doubles_the_work() -> None:
+    for unit in (ARTICLE_ID, ARTICLE_EN, "1. " * 50, "((\"'" * 50, "Rp 1.000.000,00 " * 20):
+        extract(unit * 2)  # warm the caches (compiled patterns, lazy imports)
+        single = count_calls(lambda u=unit: extract(u * 40))
+        double = count_calls(lambda u=unit: extract(u * 80))
+        assert double <= 2.3 * single, (unit[:20], single, double)
