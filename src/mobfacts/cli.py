@@ -25,7 +25,7 @@ app = typer.Typer(
     help="Extract figures, people and dates from news articles (Indonesian and English).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 
 
