@@ -15,7 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from mobfacts import __version__, lang
-from mobfacts.output import writer_for
+from mobfacts.output import Writer, writer_for
 from mobfacts.output.files import atomic_output
 from mobfacts.runners import Settings, run
 from mobfacts.sources import expand
@@ -34,6 +34,7 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 class Interrupted(BaseException):
@@ -140,7 +141,11 @@ def _extract(
     terminal: bool,
 ) -> int:
     """Write every input's facts to stream; report failed inputs on stderr and count them."""
-    writer = writer_for(fmt.value, stream, terminal=terminal)
+    return _write_all(writer_for(fmt.value, stream, terminal=terminal), paths, settings, jobs)
+
+
+def _write_all(writer: Writer, paths: list[str], settings: Settings, jobs: int) -> int:
+    """Give every input's document to writer; report failed inputs on stderr and count them."""
     failures = 0
     items = expand(paths, read_stdin=sys.stdin.buffer.read)
     for outcome in run(items, settings, jobs=jobs):
@@ -153,6 +158,44 @@ def _extract(
         writer.write(outcome.document)
     writer.close()
     return failures
+
+
+@app.command()
+def show(
+    path: Annotated[str, typer.Argument(help="An article file, or - for stdin.", metavar="FILE")],
+    language: Annotated[
+        str,
+        typer.Option("--lang", help="Language: auto (detected), id or en.", callback=_language),
+    ] = "auto",
+    reference_date: Annotated[
+        datetime | None,
+        typer.Option(
+            "--reference-date",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Publication date, for dates without a year and relative dates.",
+        ),
+    ] = None,
+) -> None:
+    """Print an article with its figures, people, titles and dates highlighted, then the facts.
+
+    Colours on a terminal; elsewhere each fact is written as [text]{label}.
+    """
+    from mobfacts.output.show import ShowWriter
+
+    settings = Settings(
+        lang_code=None if language == "auto" else language,
+        reference_date=reference_date.date() if reference_date else None,
+    )
+    try:
+        failures = _write_all(
+            ShowWriter(sys.stdout, terminal=sys.stdout.isatty()), [path], settings, jobs=1
+        )
+    except BrokenPipeError:  # the reader went away (`| less` quit early): stop quietly
+        _silence_stdout()
+        raise typer.Exit(128 + signal.SIGPIPE) from None
+    if failures:
+        raise typer.Exit(1)
 
 
 def _complain(level: str, message: str) -> None:

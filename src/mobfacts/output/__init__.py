@@ -1,4 +1,4 @@
-"""Writing Documents: CSV, JSON and JSON Lines (export.py) and rich tables (table.py)."""
+"""Writing Documents: CSV, JSON and JSON Lines (export.py), rich tables (table.py), HTML."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Protocol, TextIO
 
 from mobfacts.model import Document
 
-FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl", "html")
 
 
 class Writer(Protocol):
@@ -18,11 +18,15 @@ class Writer(Protocol):
 
 
 def writer_for(fmt: str, stream: TextIO, *, terminal: bool = False) -> Writer:
-    """The writer of one output format; table machinery is imported only when asked for."""
+    """The writer of one output format; table and HTML machinery is imported only when asked."""
     if fmt == "table":
         from mobfacts.output.table import TableWriter
 
         return TableWriter(stream, terminal=terminal)
+    if fmt == "html":
+        from mobfacts.output.html import HtmlWriter
+
+        return HtmlWriter(stream)
     from mobfacts.output import export
 
     writers = {"csv": export.CsvWriter, "json": export.JsonWriter, "jsonl": export.JsonlWriter}
