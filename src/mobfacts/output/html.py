@@ -154,7 +154,8 @@ _HEAD = f"""<!DOCTYPE html>
 <label><input type="checkbox" id="show-labels" checked> labels in the text</label></div>
 <p class="note">Hover over a highlighted fact for its details; click it to find its row.
 Click a column heading to sort. Rows marked * are facts not highlighted in the text
-(their span overlaps a longer fact, or a title was not found).</p>
+(the shorter of two overlapping facts, a title not written as given, or offsets that do not
+hold the fact's text).</p>
 <div id="contents-slot"></div>
 </header>
 <main>

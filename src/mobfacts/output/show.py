@@ -32,7 +32,7 @@ STYLES: dict[Label, str] = {
     "title": "#121212 on #d7afff",
     "date": "#121212 on #afffaf",
 }
-HIDDEN_NOTE = "* not highlighted: its span overlaps a longer fact, or its text was not found"
+HIDDEN_NOTE = "* not highlighted: it overlaps a longer fact, or its text is not at its place"
 
 # Control characters would drive the terminal; each shows as U+FFFD (carriage returns vanish).
 _UNPRINTABLE = {
