@@ -11,6 +11,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mobfacts.cli import app
@@ -281,3 +283,38 @@ def test_html_machinery_is_not_imported_for_json() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
     assert type(writer_for("html", io.StringIO())).__name__ == "HtmlWriter"
+
+
+ALPHABET = "ab 1%<>&\"'/=\n\t\u00e9\u2013"
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    """Documents with random text and facts at random places, overlapping or out of range."""
+    text = draw(st.text(alphabet=ALPHABET, max_size=60))
+    places = st.tuples(st.integers(0, len(text) + 2), st.integers(0, len(text) + 2))
+
+    def cut(place: tuple[int, int]) -> tuple[str, int, int]:
+        start, end = sorted(place)
+        return text[start:end], start, end
+
+    figures = tuple(
+        Figure(*cut(p), 1, "count", "random") for p in draw(st.lists(places, max_size=4))
+    )
+    dates = tuple(DateMention(*cut(p), None, "random") for p in draw(st.lists(places, max_size=3)))
+    mentions = tuple(Mention(*cut(p)) for p in draw(st.lists(places, max_size=3)))
+    titles = tuple(draw(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), max_size=2)))
+    people = (Person("x", titles, mentions),)
+    return Document("random", "id", text, figures, people, dates)
+
+
+@given(documents())
+def test_any_document_renders_its_exact_text_with_disjoint_marks(doc: Document) -> None:
+    page = Page(to_html([doc]))
+    assert page.articles == [doc.text]
+    assert len(page.marks) == len(highlights(doc))
+    previous_end = 0
+    for attributes, text in zip(page.marks, page.mark_texts, strict=True):
+        start, end = int(attributes["data-start"] or ""), int(attributes["data-end"] or "")
+        assert previous_end <= start < end and doc.text[start:end] == text
+        previous_end = end
