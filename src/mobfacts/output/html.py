@@ -53,11 +53,13 @@ mark::after { content: attr(data-label); font-size: .58rem; font-weight: 700;
   vertical-align: .15em; }
 body:has(#show-labels:not(:checked)) mark::after { content: none; }
 mark::before { content: attr(data-tip); display: none; position: absolute; left: 0;
-  bottom: calc(100% + .3rem); z-index: 2; white-space: pre; pointer-events: none;
+  bottom: calc(100% + .3rem); z-index: 2; white-space: pre-wrap; width: max-content;
+  max-width: 30rem; pointer-events: none; border: 1px solid #5f6368;
   background: #202124; color: #f8f8f8; padding: .45em .65em; border-radius: .35em;
   font-size: .8rem; line-height: 1.45; box-shadow: 0 2px 8px rgba(0, 0, 0, .35); }
 mark:hover::before, mark:focus::before { display: block; }
 mark:focus { outline: 2px solid var(--fg); }
+mark.related { box-shadow: 0 0 0 2px var(--fg); }
 table { border-collapse: collapse; font-size: .88rem; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
   vertical-align: top; }
@@ -122,6 +124,19 @@ SCRIPT = """
     void row.offsetWidth;
     row.classList.add("flash");
   });
+  function relate(event, on) {
+    var mark = event.target.closest && event.target.closest("mark[data-row]");
+    if (!mark) { return; }
+    mark.closest("section").querySelectorAll("mark").forEach(function (other) {
+      if (other.dataset.row === mark.dataset.row) { other.classList.toggle("related", on); }
+    });
+  }
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) { relate(event, true); });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) { relate(event, false); });
+  });
   document.documentElement.dataset.ready = "yes";
 })();
 """
@@ -152,7 +167,8 @@ _HEAD = f"""<!DOCTYPE html>
 <h1>mobfacts report</h1>
 <div class="legend">{"".join(f'<span class="key {label}">{label}</span>' for label in LABELS)}
 <label><input type="checkbox" id="show-labels" checked> labels in the text</label></div>
-<p class="note">Hover over a highlighted fact for its details; click it to find its row.
+<p class="note">Hover over a highlighted fact for its details (and the other mentions of a
+person); click it to find its row.
 Click a column heading to sort. Rows marked * are facts not highlighted in the text
 (the shorter of two overlapping facts, a title not written as given, or offsets that do not
 hold the fact's text).</p>
