@@ -8,6 +8,9 @@ or cannot start (`.ci/run` installs Debian's chromium package).
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import shutil
 import struct
 import subprocess
@@ -18,7 +21,7 @@ import pytest
 
 from mobfacts import extract
 from mobfacts.model import Document
-from mobfacts.output.html import to_html
+from mobfacts.output.html import SCRIPT, to_html
 from mobfacts.output.spans import highlights
 
 from .test_html import HOSTILE, Page, date, figure, sample_doc
@@ -126,3 +129,32 @@ def test_a_screenshot_of_the_indonesian_sample(browser: str, tmp_path: Path) -> 
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1280, 1600)
     assert len(data) > 20_000, "the screenshot is nearly empty"
+
+
+def test_clicking_a_heading_sorts_the_table(browser: str, tmp_path: Path) -> None:
+    text = "Sebanyak 10 desa menerima Rp 2 miliar, dan kemiskinan turun 3,25%."
+    figures = (
+        figure(text, "10", 10, subject="desa"),
+        figure(text, "Rp 2 miliar", 2e9, "money", unit="IDR", subject="anggaran"),
+        figure(text, "3,25%", 3.25, "percent", unit="%", subject="tingkat kemiskinan"),
+    )
+    docs = [Document(name, "id", text, figures) for name in ("by-value", "by-subject")]
+    clicks = (
+        'var tables = document.querySelectorAll("table.sortable");'
+        'tables[0].querySelector("th:nth-child(3) button").click();'
+        'tables[1].querySelector("th:nth-child(6) button").click();'
+    )
+    # The page's policy allows only its own script, so the clicks join it and its hash.
+    html = to_html(docs).replace(SCRIPT, SCRIPT + clicks)
+    html = html.replace(digest(SCRIPT), digest(SCRIPT + clicks))
+    report = tmp_path / "sort.html"
+    report.write_text(html, encoding="utf-8")
+    dom = run_chromium(browser, tmp_path, report, "--dump-dom")
+    rows = re.findall(r'<tr id="(doc-\d)-row-(f\d)"', dom)
+    assert [ref for doc, ref in rows if doc == "doc-1"] == ["f3", "f1", "f2"]
+    assert [ref for doc, ref in rows if doc == "doc-2"] == ["f2", "f1", "f3"]
+    assert dom.count('aria-sort="ascending"') == 2
+
+
+def digest(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
