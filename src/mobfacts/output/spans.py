@@ -69,7 +69,7 @@ def title_spans(doc: Document) -> list[Span]:
 
 
 def segments(text: str, spans: Sequence[Span]) -> Iterator[tuple[str, Span | None]]:
-    """The text cut into pieces in order: plain pieces (None) and highlighted ones (their span)."""
+    """The text in pieces, plain (None) or highlighted (its span); spans disjoint, in order."""
     position = 0
     for span in spans:
         if span.start > position:
