@@ -64,9 +64,9 @@ def run_chromium(browser: str, tmp_path: Path, page: Path, *options: str) -> str
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     command = [browser, *FLAGS, f"--user-data-dir={profile}", *options, page.as_uri()]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+    result = subprocess.run(command, capture_output=True, timeout=TIMEOUT)
+    assert result.returncode == 0, result.stderr[-2000:].decode(errors="replace")
+    return result.stdout.decode()  # not text=True, which would turn CRLF into LF
 
 
 def indonesian_sample() -> Document:
@@ -79,7 +79,9 @@ def indonesian_sample() -> Document:
 
 
 def test_the_dom_shows_every_highlighted_span(browser: str, tmp_path: Path) -> None:
-    docs = [indonesian_sample(), sample_doc()]
+    crlf = sample_doc("crlf.txt")
+    crlf = Document(crlf.source, "id", crlf.text.replace("\n", "\r\n"), crlf.figures[:1])
+    docs = [indonesian_sample(), sample_doc(), crlf]
     report = tmp_path / "report.html"
     report.write_text(to_html(docs), encoding="utf-8")
     dom = Page(run_chromium(browser, tmp_path, report, "--dump-dom"))

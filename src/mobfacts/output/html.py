@@ -240,7 +240,7 @@ def _article(text: str, spans: list[Span], anchor: str) -> str:
     named: set[str] = set()
     for piece, span in segments(text, spans):
         if span is None:
-            parts.append(escape(piece, quote=False))
+            parts.append(_text(piece))
             continue
         tip = "\n".join([span.label, *(f"{key}: {value}" for key, value in span.details)])
         ident = f' id="{anchor}-{span.ref}"' if span.ref not in named else ""
@@ -249,9 +249,14 @@ def _article(text: str, spans: list[Span], anchor: str) -> str:
         parts.append(
             f'<mark class="{span.label}"{ident} data-label="{span.label}" '
             f'data-start="{span.start}" data-end="{span.end}" data-row="{row}" '
-            f'data-tip="{_attribute(tip)}" tabindex="0">{escape(piece, quote=False)}</mark>'
+            f'data-tip="{_attribute(tip)}" tabindex="0">{_text(piece)}</mark>'
         )
     return "".join(parts)
+
+
+def _text(value: str) -> str:
+    """Article text for the page: escaped, and CR as a reference so the DOM keeps it (CRLF)."""
+    return escape(value, quote=False).replace("\r", "&#13;")
 
 
 def _attribute(value: str) -> str:
