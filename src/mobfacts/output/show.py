@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -41,7 +40,7 @@ _UNPRINTABLE = {
 
 
 class ShowWriter:
-    """Prints each document as a heading, a legend, the marked-up article and fact tables."""
+    """Prints each document as a heading, a legend, the marked-up article and lists of facts."""
 
     def __init__(self, stream: TextIO, *, terminal: bool = False, width: int | None = None) -> None:
         self.console = Console(
@@ -53,7 +52,6 @@ class ShowWriter:
             width=width,
         )
         self.plain = not terminal or self.console.no_color or self.console.color_system is None
-        self.box = box.ASCII if self.plain else box.ROUNDED
         self.count = 0
 
     def write(self, doc: Document) -> None:
@@ -70,9 +68,20 @@ class ShowWriter:
         for table in (self._figures(doc, shown), self._people(doc, shown), self._dates(doc, shown)):
             if table.row_count:
                 self.console.print()
-                self.console.print(table)
+                self._print(table)
         if any(self._hidden(doc, shown)):
             self.console.print(Text(HIDDEN_NOTE, style="dim"))
+
+    def _print(self, table: Table) -> None:
+        """Print a list; as plain text, without the spaces that pad its cells at line ends."""
+        if not self.plain:
+            self.console.print(table)
+            return
+        with self.console.capture() as capture:
+            self.console.print(table)
+        self.console.file.write(
+            "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+        )
 
     def close(self) -> None:
         self.console.file.flush()
@@ -100,52 +109,58 @@ class ShowWriter:
         return article
 
     def _mark(self, text: str, label: Label) -> Text:
-        """A fact's text for a table cell, coloured as in the article (not the cell padding)."""
-        return Text.assemble((text.translate(_UNPRINTABLE), "" if self.plain else STYLES[label]))
+        """A fact's text in a list: coloured as in the article, or in brackets when plain."""
+        text = text.translate(_UNPRINTABLE)
+        return Text(f"[{text}]") if self.plain else Text.assemble((text, STYLES[label]))
 
-    def _table(self, title: str, *columns: str) -> Table:
-        table = Table(title=title, title_justify="left", box=self.box, expand=False)
-        for column in columns:
-            table.add_column(column, overflow="fold", justify="right" if column == "#" else "left")
+    def _list(self, title: str, rows: list[tuple[Text, Text, Text]]) -> Table:
+        """A heading, then one row per fact: its number, its text and its details (wrapped)."""
+        table = Table(
+            title=f"{title} ({len(rows)})",
+            title_justify="left",
+            title_style="bold",
+            box=None,
+            show_header=False,
+            pad_edge=False,
+            padding=(0, 1),
+        )
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(max_width=32, overflow="fold")
+        table.add_column(overflow="fold")
+        for row in rows:
+            table.add_row(*row)
         return table
 
     def _figures(self, doc: Document, shown: set[str]) -> Table:
-        columns = ("#", "text", "value", "kind", "subject", "change", "per", "rule")
-        table = self._table("Figures", *columns)
+        rows = []
         for i, f in enumerate(doc.figures, 1):
             value = figure_value(f) + (f" {f.unit}" if f.unit else "")
-            table.add_row(
-                _number(i, f"f{i}" in shown),
-                self._mark(f.text, "figure"),
-                *map(_cell, (value, f.kind, f.subject, f.change, "/".join(f.per), f.rule)),
-            )
-        return table
+            details = [value, f.kind, f"subject: {f.subject or MISSING}"]
+            details += [f"change: {f.change}"] if f.change else []
+            details += [f"per: {'/'.join(f.per)}"] if f.per else []
+            rows.append((_number(i, f"f{i}" in shown), self._mark(f.text, "figure"),
+                         _details(details, f.rule)))  # fmt: skip
+        return self._list("Figures", rows)
 
     def _people(self, doc: Document, shown: set[str]) -> Table:
-        table = self._table("People", "#", "name", "titles", "mentions")
+        rows = []
         for i, person in enumerate(doc.people, 1):
-            titles = Text("\n").join(
-                self._mark(title, "title") + ("" if f"p{i}t{j}" in shown else " *")
-                for j, title in enumerate(person.titles, 1)
-            )
-            table.add_row(
-                _number(i, f"p{i}" in shown),
-                self._mark(person.name, "person"),
-                titles if person.titles else _cell(None),
-                _cell(str(len(person.mentions))),
-            )
-        return table
+            count = len(person.mentions)
+            details = Text(f"{count} mention" + ("" if count == 1 else "s"))
+            for j, title in enumerate(person.titles, 1):
+                details.append("\n")
+                details.append_text(self._mark(title, "title"))
+                details.append("" if f"p{i}t{j}" in shown else " *")
+            rows.append((_number(i, f"p{i}" in shown), self._mark(person.name, "person"), details))
+        return self._list("People", rows)
 
     def _dates(self, doc: Document, shown: set[str]) -> Table:
-        table = self._table("Dates", "#", "text", "value", "rule")
-        for i, d in enumerate(doc.dates, 1):
-            table.add_row(
-                _number(i, f"d{i}" in shown),
-                self._mark(d.text, "date"),
-                _cell(d.value),
-                _cell(d.rule),
-            )
-        return table
+        rows = [
+            (_number(i, f"d{i}" in shown), self._mark(d.text, "date"),
+             _details([d.value or MISSING], d.rule))
+            for i, d in enumerate(doc.dates, 1)
+        ]  # fmt: skip
+        return self._list("Dates", rows)
 
     def _hidden(self, doc: Document, shown: set[str]) -> list[str]:
         refs = [f"f{i}" for i in range(1, len(doc.figures) + 1)]
@@ -159,6 +174,8 @@ def _number(index: int, shown: bool) -> Text:
     return Text(str(index) if shown else f"{index} *")
 
 
-def _cell(value: str | None) -> Text:
-    """A table cell as Text, so that brackets in it are never read as rich markup."""
-    return Text((value or MISSING).translate(_UNPRINTABLE))
+def _details(parts: list[str], rule: str) -> Text:
+    """A fact's details joined by " · ", its rule last and dim (as Text: never read as markup)."""
+    details = Text(" · ".join(parts).translate(_UNPRINTABLE) + " · ")
+    details.append(rule.translate(_UNPRINTABLE), style="dim")
+    return details
