@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from mobfacts.cli import app
 from mobfacts.model import Document
-from mobfacts.output.show import STYLES, ShowWriter
+from mobfacts.output.show import HIDDEN_NOTE, STYLES, ShowWriter
 
 from .conftest import ARTICLE_ID
-from .test_html import TEXT, date, figure, sample_doc
+from .test_html import TEXT, date, figure, person, sample_doc
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -111,3 +111,19 @@ def test_show_reads_standard_input() -> None:
     result = CliRunner().invoke(app, ["show", "-"], input=TEXT)
     assert result.exit_code == 0, result.stderr
     assert "Ridwan Kamil" in result.stdout
+
+
+def test_facts_not_highlighted_are_listed_with_a_star_and_a_note() -> None:
+    text = "Menteri Budi hadir; 5% naik."
+    doc = Document(
+        "-", "id", text, figures=(figure(text, "5%", 5, "percent"), figure(text, "5", 5)),
+        people=(person(text, "Budi", ("Menteri", "Ketua RT"), 1),),
+    )  # fmt: skip
+    output = shown(doc)
+    assert "[Menteri]{title} [Budi]{person} hadir; [5%]{figure} naik." in output
+    assert "2 *  [5]" in output and "[Ketua RT] *" in output
+    assert output.rstrip().endswith(HIDDEN_NOTE)
+
+
+def test_plain_lines_have_no_trailing_spaces() -> None:
+    assert all(line == line.rstrip() for line in shown(sample_doc()).splitlines())
