@@ -115,14 +115,18 @@ SCRIPT = """
       });
     });
   });
-  document.addEventListener("click", function (event) {
-    var mark = event.target.closest("mark[data-row]");
+  function findRow(event) {
+    var mark = event.target.closest && event.target.closest("mark[data-row]");
     var row = mark && document.getElementById(mark.dataset.row);
     if (!row) { return; }
     row.scrollIntoView({ block: "center" });
     row.classList.remove("flash");
     void row.offsetWidth;
     row.classList.add("flash");
+  }
+  document.addEventListener("click", findRow);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { findRow(event); }
   });
   function relate(event, on) {
     var mark = event.target.closest && event.target.closest("mark[data-row]");
@@ -168,7 +172,7 @@ _HEAD = f"""<!DOCTYPE html>
 <div class="legend">{"".join(f'<span class="key {label}">{label}</span>' for label in LABELS)}
 <label><input type="checkbox" id="show-labels" checked> labels in the text</label></div>
 <p class="note">Hover over a highlighted fact for its details (and the other mentions of a
-person); click it to find its row.
+person); click it (or press Enter on it) to find its row.
 Click a column heading to sort. Rows marked * are facts not highlighted in the text
 (the shorter of two overlapping facts, a title not written as given, or offsets that do not
 hold the fact's text).</p>
@@ -245,7 +249,7 @@ def _article(text: str, spans: list[Span], anchor: str) -> str:
         tip = "\n".join([span.label, *(f"{key}: {value}" for key, value in span.details)])
         ident = f' id="{anchor}-{span.ref}"' if span.ref not in named else ""
         named.add(span.ref)
-        row = f"{anchor}-row-{span.ref.partition('t')[0]}"
+        row = f"{anchor}-row-{span.ref.split('t')[0]}"  # a title (p1t2) is on its person's row
         parts.append(
             f'<mark class="{span.label}"{ident} data-label="{span.label}" '
             f'data-start="{span.start}" data-end="{span.end}" data-row="{row}" '
