@@ -231,6 +231,17 @@ def test_a_title_is_placed_at_the_occurrence_nearest_its_person() -> None:
     assert (span.start, span.end) == at(text, "Presiden", 2)
 
 
+def test_a_title_inside_a_longer_title_finds_its_own_place() -> None:
+    text = "Menurut Ani, Wakil Ketua DPRD Budi setuju. Ani adalah Ketua DPRD sejak lama."
+    people = (
+        person(text, "Ani", ("Ketua DPRD",), 2),
+        person(text, "Budi", ("Wakil Ketua DPRD",), 1),
+    )
+    doc = Document("-", "id", text, people=people)
+    titles = [(s.ref, s.start) for s in highlights(doc) if s.label == "title"]
+    assert titles == [("p2t1", at(text, "Wakil")[0]), ("p1t1", at(text, "Ketua DPRD", 2)[0])]
+
+
 def test_a_title_not_in_the_text_is_not_highlighted_but_listed() -> None:
     text = "Menteri Budi hadir."
     doc = Document("-", "id", text, people=(person(text, "Budi", ("Menteri", "Ketua RT"), 1),))

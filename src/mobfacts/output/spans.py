@@ -1,7 +1,7 @@
 """A Document as labelled spans of its text: the plain data both views render from.
 
-Figures, person mentions and dates carry offsets; a title is a string, so it is placed at
-the occurrence nearest to one of its person's mentions. Overlaps are settled once, by
+Figures, person mentions and dates carry offsets; a title is a string, so it is placed where
+it is written nearest to one of its person's mentions. Overlaps are settled once, by
 mobfacts.resolve.select_spans (the longest span wins, then the earliest).
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mobfacts.model import DateMention, Document, Figure, Mention, Number, Person
-from mobfacts.resolve import select_spans
+from mobfacts.resolve import drop_overlapping, select_spans
 
 Label = Literal["figure", "person", "title", "date"]
 LABELS: tuple[Label, ...] = ("figure", "person", "title", "date")
@@ -48,24 +48,30 @@ def fact_spans(doc: Document) -> list[Span]:
             if _holds(doc.text, m)
         ]
     spans += [_date_span(i, d) for i, d in enumerate(doc.dates, 1) if _holds(doc.text, d)]
-    return spans + title_spans(doc)
+    return spans + title_spans(doc, spans)
 
 
-def title_spans(doc: Document) -> list[Span]:
-    """Each title of each person, at its occurrence nearest to one of that person's mentions."""
-    claimed: set[tuple[int, int]] = set()
-    spans: list[Span] = []
-    for i, person in enumerate(doc.people, 1):
-        mentions = sorted((m.start, m.end) for m in person.mentions)
-        for j, title in enumerate(person.titles, 1):
-            free = [o for o in _occurrences(doc.text, title) if o not in claimed]
-            if not free:
-                continue
-            place = min(free, key=lambda o: (_gap(o, mentions), o[0]))
-            claimed.add(place)
-            details = (("title", title), ("of", person.name))
-            spans.append(Span(place[0], place[1], "title", f"p{i}t{j}", details))
-    return spans
+def title_spans(doc: Document, blockers: Sequence[Span] = ()) -> list[Span]:
+    """Each title of each person where it is written nearest to one of that person's mentions.
+
+    Places that a blocker (another fact) or a longer title already holds are avoided while
+    the title is written elsewhere too; longer titles are placed first, so that a title inside
+    a longer one ("Ketua DPRD" in "Wakil Ketua DPRD") looks for its own place.
+    """
+    wanted = [
+        (title, f"p{i}t{j}", person)
+        for i, person in enumerate(doc.people, 1)
+        for j, title in enumerate(person.titles, 1)
+    ]
+    placed: list[Span] = []
+    for title, ref, person in sorted(wanted, key=lambda w: -len(w[0])):
+        details = (("title", title), ("of", person.name))
+        places = [Span(s, e, "title", ref, details) for s, e in _occurrences(doc.text, title)]
+        free = drop_overlapping(places, [*blockers, *placed]) or places
+        if free:
+            mentions = sorted((m.start, m.end) for m in person.mentions)
+            placed.append(min(free, key=lambda span: (_gap(span, mentions), span.start)))
+    return placed
 
 
 def segments(text: str, spans: Sequence[Span]) -> Iterator[tuple[str, Span | None]]:
@@ -141,10 +147,10 @@ def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(loose, text)]
 
 
-def _gap(place: tuple[int, int], mentions: list[tuple[int, int]]) -> int:
+def _gap(place: Span, mentions: list[tuple[int, int]]) -> int:
     """Characters between place and the nearest of the sorted mentions (0 when they touch)."""
-    start, end = place
-    after = bisect.bisect_left(mentions, place)
+    start, end = place.start, place.end
+    after = bisect.bisect_left(mentions, (start, end))
     gaps = [max(mentions[after][0] - end, 0)] if after < len(mentions) else []
     if after > 0:
         gaps.append(max(start - mentions[after - 1][1], 0))
