@@ -1,8 +1,33 @@
-"""People: every person named, merged across mentions, with every title given."""
+"""People: every person named, merged across mentions, with every title the text gives.
+
+Names and titles only stand in *runs*: stretches of capitalised words joined by spaces,
+title connectors ("of", "untuk") and parenthesised abbreviations ("(PM)"). Each run is read
+by the rules below (their names are what ``rule`` would show); words come from the
+language's ``people.toml``:
+
+- ``title_before_name``: an office word, the rest of its title, then a name
+  ("Ketua Dewan Rakyat Provinsi Nguyen Dang Quang", "Deputy Prime Minister X");
+- ``title_comma_name``: a run that is only a title, then ", " and a name
+  ("Presiden Amerika Serikat, Donald Trump");
+- ``name_comma_title``: a name, then ",", "-" or "(" (and "who is", "yang juga menjabat")
+  and a run that holds an office word ("Basuki Hadimuljono, Kepala Otorita ...");
+- ``honorific``, ``speech_before``, ``caption``: "Pak Bahlil", "kata Basuki", "Foto: Le Minh";
+- ``speech_after``: "Luthfi juga menilai", "Hoang Trung said";
+- ``byline``: a line that is only a name;
+- ``vietnamese_name``: a Vietnamese surname and two or three more syllables anywhere.
+
+People are then merged: a name that is a part of a fuller one ("Basuki", "Pak Quang") joins
+it, names are compared without case or diacritics (NFC and NFD alike), and every later
+occurrence of a known name (or of a distinctive word of a non-Vietnamese name) becomes a
+mention. The text is never changed: every mention is a span of it.
+"""
 
 from __future__ import annotations
 
 import functools
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -10,25 +35,665 @@ from mobfacts.lang import Lexicon
 from mobfacts.model import Mention, Person
 from mobfacts.text import TextView
 
-_NAME = r"\p{Lu}[\p{L}\p{M}]+(?:\s\p{Lu}[\p{L}\p{M}]+){1,3}"
+_LETTER = r"[\p{L}\p{M}]"
+_CAP = rf"\p{{Lu}}{_LETTER}*(?:['’\-]{_LETTER}+)*"
+_PAREN = r"\(\p{Lu}[\p{L}\p{M}\-]*(?:[ ]\p{Lu}[\p{L}\p{M}\-]*){0,3}\)"
+_GAP = r"[ \t\u00a0]{1,3}"
+_WORD = regex.compile(rf"\([^()]*\)|{_LETTER}+(?:['’\-]{_LETTER}+)*")
+_SIMPLE = regex.compile(rf"{_LETTER}+")
+_LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
+_CONTEXT = 60  # characters of context read before and after a run
+_MAX_NAME_WORDS = 4
+_BYLINE_TAIL = 400  # a name line this close to the end of the text is a byline
+
+OFFICE, VOCAB, CONNECTOR, HONORIFIC, ACRONYM, NAME, PAREN = range(7)
+_NAMING = frozenset((OFFICE, HONORIFIC, NAME))
+
+
+def _fold(text: str) -> str:
+    """Lowercase without diacritics ("Nguyễn" and its NFD form -> "nguyen")."""
+    if text.isascii():
+        return text.lower()
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_fold(w).rstrip(".") for w in words)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled patterns and word sets of one language."""
+
+    run: regex.Pattern[str]
+    syllable: regex.Pattern[str]
+    speech_before: regex.Pattern[str]
+    caption: regex.Pattern[str]
+    speech_after: regex.Pattern[str]
+    apposition_gap: regex.Pattern[str]
+    list_gap: regex.Pattern[str]
+    conjunction_gap: regex.Pattern[str]
+    offices: frozenset[str]
+    lowercase_offices: frozenset[str]
+    vocab: frozenset[str]
+    premodifiers: frozenset[str]
+    connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    honorifics: frozenset[str]
+    speech_words: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    place_before: frozenset[str]
+    place_after: frozenset[str]
 
 
 @functools.cache
-def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
-    titles = sorted(lexicon.words("people", "titles"), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(t) for t in titles)
-    return regex.compile(rf"\b(?P<title>{alternatives}),?\s(?P<name>{_NAME})")
+def _rules(lexicon: Lexicon) -> _Rules:
+    """Compile the people rules of a language once."""
+
+    def words(key: str) -> tuple[str, ...]:
+        return lexicon.words("people", key)
+
+    syllable = regex.compile(lexicon.section("people").get("vietnamese_syllable", "(?!)"))
+    places = _keys(words("places"))
+    # Single place words are never names; Vietnamese-looking ones ("Quang") are left to the
+    # phrase check, since they are also given names.
+    place_words = {
+        part for place in places for part in place.split() if not syllable.fullmatch(part)
+    }
+    vocab = _keys(words("title_words")) | _keys(words("not_name_words")) | place_words
+    hon = _alternation(words("honorifics"))
+    lowercase_offices = frozenset(w for w in words("office_words") if w.islower())
+    low = _alternation(lowercase_offices) or "(?!)"
+    connectors = words("title_connectors")
+    unit = rf"(?:(?:{hon})(?!{_LETTER})|{_CAP}|(?:{low})(?!{_LETTER})|{_PAREN})"
+    conn = _alternation(connectors)
+    run = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}]){unit}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*"
+    )
+    speech_before = regex.compile(
+        rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$"
+    )
+    caption = regex.compile(
+        rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})[ \t]*:[ \t]*$",
+        regex.IGNORECASE,
+    )
+    adverbs = _alternation(words("speech_adverbs"))
+    speech_after = regex.compile(
+        rf"[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
+        rf"(?!{_LETTER})"
+    )
+    introducers = _alternation(words("title_introducers"))
+    apposition_gap = regex.compile(rf"[ \t]*[,(–—\-][ \t]*(?:(?P<introducer>{introducers})[ \t]+)?")
+    conjunctions = _alternation(words("title_conjunctions"))
+    return _Rules(
+        run=run,
+        syllable=syllable,
+        speech_before=speech_before,
+        caption=caption,
+        speech_after=speech_after,
+        apposition_gap=apposition_gap,
+        list_gap=regex.compile(r"[ \t]*,[ \t]*"),
+        conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
+        offices=_keys(words("office_words")),
+        lowercase_offices=_keys(lowercase_offices),
+        vocab=vocab,
+        premodifiers=_keys(words("title_premodifiers")),
+        connectors=_keys(connectors),
+        conjunctions=_keys(words("title_conjunctions")),
+        honorifics=_keys(words("honorifics")),
+        speech_words=_keys(words("speech_before")),
+        surnames=_keys(words("vietnamese_surnames")),
+        places=places,
+        place_before=_keys(words("place_before")),
+        place_after=_keys(words("place_after")),
+    )
+
+
+@dataclass(slots=True)
+class _Word:
+    """One word of a run, with what the language data says it is."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    kind: int
+    surname: bool
+    syllable: bool
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind == NAME
+
+
+@dataclass(slots=True)
+class _Run:
+    """A stretch of capitalised words (and what may join them) in the text."""
+
+    start: int
+    end: int
+    words: list[_Word]
+
+    @property
+    def has_office(self) -> bool:
+        return any(w.kind == OFFICE for w in self.words)
+
+    @property
+    def may_name(self) -> bool:
+        """Whether anything in the run could be (or introduce) a name."""
+        return any(w.kind in _NAMING or w.surname for w in self.words)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A name found at one place, with the titles given to it there."""
+
+    words: list[_Word]
+    titles: list[tuple[int, int]]
+    rule: str
+    key: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.key = tuple(w.key for w in self.words)
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one run says: the people in it, a title left without a name, its last name."""
+
+    found: list[_Candidate] = field(default_factory=list)
+    dangling: list[tuple[int, int]] = field(default_factory=list)
+    tail: list[_Word] | None = None
+
+
+class _Reader:
+    """Reads the runs of one text with the rules of its language."""
+
+    def __init__(self, text: str, rules: _Rules) -> None:
+        self.text = text
+        self.rules = rules
+        self._kinds: dict[str, tuple[str, int, bool, bool]] = {}
+
+    # Words and runs -------------------------------------------------------------------
+
+    def word(self, text: str, start: int) -> _Word:
+        known = self._kinds.get(text)
+        if known is None:
+            known = self._classify(text)
+            self._kinds[text] = known
+        key, kind, surname, syllable = known
+        return _Word(text, start, start + len(text), key, kind, surname, syllable)
+
+    def _classify(self, text: str) -> tuple[str, int, bool, bool]:
+        rules = self.rules
+        key = _fold(text)
+        upper = text[:1].isupper()
+        if text.startswith("("):
+            kind = PAREN
+        elif key in rules.offices and (upper or key in rules.lowercase_offices):
+            kind = OFFICE
+        elif text.islower() and key in rules.connectors:
+            kind = CONNECTOR
+        elif key in rules.honorifics:
+            kind = HONORIFIC
+        elif len(text) > 1 and text.isupper():
+            kind = ACRONYM
+        elif key in rules.vocab or not upper:
+            kind = VOCAB
+        else:
+            kind = NAME
+        surname = upper and key in rules.surnames
+        syllable = upper and bool(rules.syllable.fullmatch(key))
+        return key, kind, surname, syllable
+
+    def runs(self) -> list[_Run]:
+        """Every run of the text, with a title's trailing list joined to it."""
+        runs = []
+        word = self.word
+        for match in self.rules.run.finditer(self.text):
+            start, found = match.start(), match.group()
+            if _SIMPLE.fullmatch(found):
+                words = [word(found, start)]
+            else:
+                words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
+            runs.append(_Run(start, match.end(), words))
+        return self._join_lists(runs)
+
+    def _join_lists(self, runs: list[_Run]) -> list[_Run]:
+        """Join a title with the list that continues it ("Bidang Protokol, Pers, dan Media")."""
+        joined: list[_Run] = []
+        i = 0
+        while i < len(runs):
+            run = runs[i]
+            last = self._list_end(runs, i) if run.has_office else i
+            if last > i:
+                words = [w for r in runs[i : last + 1] for w in r.words]
+                run = _Run(run.start, runs[last].end, words)
+            joined.append(run)
+            i = last + 1
+        return joined
+
+    def _list_end(self, runs: list[_Run], i: int) -> int:
+        """The last run of a list "A, B, dan C" that continues the title in runs[i]."""
+        j = i + 1
+        while j < len(runs):
+            gap = (runs[j - 1].end, runs[j].start)
+            words = runs[j].words
+            if self.rules.conjunction_gap.fullmatch(self.text, *gap):
+                ok = j > i + 1 and not self.starts_office(words, 0, len(words))
+                return j if ok else i
+            if not self.rules.list_gap.fullmatch(self.text, *gap):
+                return i
+            if len(words) > 3 or runs[j].has_office:
+                return i
+            j += 1
+        return i
+
+    # Names ----------------------------------------------------------------------------
+
+    def vietnamese_end(self, words: Sequence[_Word], i: int, hi: int) -> int:
+        """The end of a Vietnamese name starting at words[i] (i when there is none)."""
+        if not words[i].surname or words[i].kind == OFFICE:
+            return i
+        j = i + 1
+        while (
+            j < hi
+            and j - i < _MAX_NAME_WORDS
+            and words[j].syllable
+            and words[j].kind in (NAME, VOCAB)
+        ):
+            j += 1
+        return j if j - i >= 2 else i
+
+    def acceptable(self, words: Sequence[_Word], i: int, j: int, titled: bool) -> bool:
+        """Whether words[i:j] may be a person: not a place, not a run of place syllables."""
+        rules = self.rules
+        vietnamese = j - i >= 3 and words[i].surname
+        if i > 0 and words[i - 1].key in rules.place_before and not vietnamese:
+            return False
+        if j < len(words) and words[j].key in rules.place_after:
+            return False
+        if not titled and " ".join(w.key for w in words[i:j]) in rules.places:
+            return False
+        if j - i >= 2 and not words[i].surname and all(w.syllable for w in words[i:j]):
+            return False  # "Quang Tri", "Hau Giang": Vietnamese place names
+        return all(w.text[:1].isupper() and not w.text.isupper() for w in words[i:j])
+
+    def name_after_title(self, words: Sequence[_Word], lo: int, hi: int) -> tuple[int, int] | None:
+        """The name that follows a title's words in words[lo:hi]."""
+        i = lo
+        while i < hi - 1:
+            j = self.vietnamese_end(words, i, hi)
+            if j > i and self.acceptable(words, i, j, words[i - 1].kind == OFFICE):
+                return i, j
+            i = max(i + 1, j)
+        end = hi
+        while end > lo:
+            while end > lo and not words[end - 1].is_name:
+                end -= 1
+            start = end
+            while start > lo and words[start - 1].is_name:
+                start -= 1
+            if start == end:
+                return None
+            if end - start <= _MAX_NAME_WORDS and self.acceptable(words, start, end, False):
+                return start, end
+            end = start
+        return None
+
+    def name_prefix(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
+        """The end of the name that starts words[lo:hi], if it starts with one."""
+        j = self.vietnamese_end(words, lo, hi)
+        if j > lo:
+            return j if self.acceptable(words, lo, j, False) else None
+        j = lo
+        while j < hi and words[j].is_name:
+            j += 1
+        if j == lo or j - lo > _MAX_NAME_WORDS:
+            return None
+        return j if self.acceptable(words, lo, j, False) else None
+
+    def name_suffix(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
+        """The start of the name that ends words[lo:hi], if it ends with one."""
+        for i in range(max(lo, hi - _MAX_NAME_WORDS), hi - 1):
+            if self.vietnamese_end(words, i, hi) == hi and self.acceptable(words, i, hi, False):
+                return i
+        i = hi
+        while i > lo and words[i - 1].is_name:
+            i -= 1
+        if i == hi or hi - i > _MAX_NAME_WORDS:
+            return None
+        return i if self.acceptable(words, i, hi, False) else None
+
+    # Titles ---------------------------------------------------------------------------
+
+    def starts_office(self, words: Sequence[_Word], i: int, hi: int) -> bool:
+        """Whether an office begins at words[i] ("Ketua ...", "Indonesian President")."""
+        if words[i].kind == OFFICE:
+            return True
+        modifier = words[i].key in self.rules.premodifiers or words[i].kind == ACRONYM
+        return modifier and i + 1 < hi and words[i + 1].kind == OFFICE
+
+    def title_start(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
+        """Where the first title of words[lo:hi] begins (its office word and premodifiers)."""
+        for i in range(lo, hi):
+            if words[i].kind == OFFICE:
+                while i > lo and (
+                    words[i - 1].key in self.rules.premodifiers or words[i - 1].kind == ACRONYM
+                ):
+                    i -= 1
+                return i
+        return None
+
+    def segments(self, words: Sequence[_Word], lo: int, hi: int) -> list[tuple[int, int]]:
+        """words[lo:hi] cut where a conjunction joins two offices."""
+        cuts = [lo]
+        for i in range(lo + 1, hi - 1):
+            w = words[i]
+            if (
+                w.kind == CONNECTOR
+                and w.key in self.rules.conjunctions
+                and self.starts_office(words, i + 1, hi)
+            ):
+                cuts.extend((i, i + 1))
+        cuts.append(hi)
+        return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+
+    def titles(self, words: Sequence[_Word], lo: int, hi: int) -> list[tuple[int, int]]:
+        """The offices written in words[lo:hi], one span each."""
+        spans = []
+        for a, b in self.segments(words, lo, hi):
+            while b > a and words[b - 1].kind == CONNECTOR:
+                b -= 1
+            if b > a:
+                spans.append((words[a].start, words[b - 1].end))
+        return spans
+
+    # Reading a run --------------------------------------------------------------------
+
+    def read(self, words: list[_Word], cue_before: str | None) -> _Reading:
+        """The people a run (or a part of it after an honorific) names."""
+        reading = _Reading()
+        lo, hi = 0, len(words)
+        while lo < hi and words[lo].key in self.rules.speech_words:
+            lo += 1
+            cue_before = "speech_before"
+        start = self.title_start(words, lo, hi)
+        if start is None:
+            self.read_plain(words, lo, hi, cue_before, reading)
+            return reading
+        if start > lo:
+            self.read_plain(words, lo, start, cue_before, reading)
+            reading.tail = None
+        pending: list[tuple[int, int]] = []
+        for a, b in self.segments(words, start, hi):
+            name = self.name_after_title(words, a + 1, b)
+            if name is None:
+                pending.extend(self.titles(words, a, b))
+                continue
+            i, j = name
+            titles = [*pending, *self.titles(words, a, i)]
+            pending = []
+            reading.found.append(_Candidate(list(words[i:j]), titles, "title_before_name"))
+            if j == hi:
+                reading.tail = list(words[i:j])
+        reading.dangling = pending
+        return reading
+
+    def read_plain(
+        self, words: list[_Word], lo: int, hi: int, cue_before: str | None, reading: _Reading
+    ) -> None:
+        """A part of a run without an office word: names only where a cue points at them."""
+        if lo >= hi:
+            return
+        taken = -1
+        if cue_before:
+            end = self.name_prefix(words, lo, hi)
+            if end is not None:
+                reading.found.append(_Candidate(list(words[lo:end]), [], cue_before))
+                taken = end
+        start = self.name_suffix(words, lo, hi) if taken < hi else lo
+        if start is not None and start >= taken:
+            reading.tail = list(words[start:hi])
+        elif taken == hi:
+            reading.tail = reading.found[-1].words
+        i = max(lo, taken)
+        while i < hi:
+            j = self.vietnamese_end(words, i, hi)
+            if j - i >= 3 and self.acceptable(words, i, j, False):
+                reading.found.append(_Candidate(list(words[i:j]), [], "vietnamese_name"))
+                i = j
+            else:
+                i += 1
+
+
+def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
+    """A run's words cut before each honorific that stands before a name."""
+    parts: list[tuple[list[_Word], bool]] = []
+    current: list[_Word] = []
+    honoured = False
+    for k, w in enumerate(words):
+        if w.kind == HONORIFIC:
+            following = words[k + 1] if k + 1 < len(words) else None
+            if following is not None and (following.is_name or following.surname):
+                if current:
+                    parts.append((current, honoured))
+                current, honoured = [], True
+                continue
+            w.kind = VOCAB  # "Ibu Kota": not a form of address here
+        current.append(w)
+    if current:
+        parts.append((current, honoured))
+    return parts
+
+
+def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
+    """Every name found at one place, with the titles given there, in text order."""
+    text, rules = reader.text, reader.rules
+    found: list[_Candidate] = []
+    by_last_word: dict[int, _Candidate] = {}
+    consumed: set[int] = set()
+    lead_cue: dict[int, list[tuple[int, int]]] = {}
+    for r, run in enumerate(runs):
+        if r in consumed or not run.may_name:
+            continue
+        next_start = runs[r + 1].start if r + 1 < len(runs) else len(text)
+        before_from = max(0, run.start - _CONTEXT)
+        cue = None
+        if rules.caption.search(text, before_from, run.start):
+            cue = "caption"
+        elif rules.speech_before.search(text, before_from, run.start):
+            cue = "speech_before"
+        titles_for_lead = lead_cue.pop(r, None)
+        if titles_for_lead is not None:
+            cue = "title_comma_name"
+        readings = []
+        for k, (part, honoured) in enumerate(_split_honorifics(run.words)):
+            part_cue = "honorific" if honoured else (cue if k == 0 else None)
+            readings.append(reader.read(part, part_cue))
+        if titles_for_lead is not None and readings and readings[0].found:
+            first = readings[0].found[0]
+            if first.rule == "title_comma_name" and first.start == run.start:
+                first.titles[:0] = titles_for_lead
+        for reading in readings:
+            for candidate in reading.found:
+                if candidate.rule == "caption" and len(candidate.words) < 2:
+                    continue
+                found.append(candidate)
+                by_last_word[id(candidate.words[-1])] = candidate
+        last = readings[-1] if readings else _Reading()
+        after_end = min(next_start, run.end + _CONTEXT)
+        if last.tail is not None and id(last.tail[-1]) not in by_last_word:
+            rule = None
+            if rules.speech_after.match(text, run.end, after_end):
+                rule = "speech_after"
+            elif len(last.tail) >= 2 and _is_byline(text, run, last.tail):
+                rule = "byline"
+            if rule is not None:
+                found.append(_Candidate(last.tail, [], rule))
+                by_last_word[id(last.tail[-1])] = found[-1]
+        if r + 1 >= len(runs):
+            continue
+        following = runs[r + 1]
+        if last.tail is not None and _apposition(reader, text, run, following):
+            person = by_last_word.get(id(last.tail[-1]))
+            if person is None:
+                person = _Candidate(last.tail, [], "name_comma_title")
+                found.append(person)
+                by_last_word[id(last.tail[-1])] = person
+            person.titles.extend(reader.titles(following.words, 0, len(following.words)))
+            consumed.add(r + 1)
+        elif last.dangling and rules.list_gap.fullmatch(text, run.end, following.start):
+            if reader.title_start(following.words, 0, len(following.words)) != 0:
+                lead_cue[r + 1] = last.dangling
+    return found
+
+
+def _apposition(reader: _Reader, text: str, run: _Run, following: _Run) -> bool:
+    """Whether the run after a name is that name's title ("X, Kepala ...", "X, who is ...")."""
+    gap = reader.rules.apposition_gap.fullmatch(text, run.end, following.start)
+    if gap is None:
+        return False
+    words = following.words
+    near = any(w.kind == OFFICE for w in words[:_MAX_NAME_WORDS])
+    if not near and gap.group("introducer") is None:
+        return False
+    start = reader.title_start(words, 0, len(words))
+    if start is None:
+        return False
+    segments = reader.segments(words, start, len(words))
+    return all(reader.name_after_title(words, a + 1, b) is None for a, b in segments)
+
+
+def _is_byline(text: str, run: _Run, name: list[_Word]) -> bool:
+    """Whether a name stands alone on its line (near the end, unless it is Vietnamese)."""
+    if name[0].start != run.start:
+        return False
+    alone = _LINE_START.search(text, max(0, run.start - _CONTEXT), run.start) and _LINE_END.match(
+        text, run.end
+    )
+    return bool(alone) and (name[0].surname or run.start >= len(text) - _BYLINE_TAIL)
 
 
 def extract(view: TextView) -> tuple[Person, ...]:
-    """Every person the text names (the minimal rules: a known title then a name)."""
-    people: dict[str, tuple[list[str], list[Mention]]] = {}
-    for match in _pattern(view.lexicon).finditer(view.text):
-        name = match.group("name")
-        titles, mentions = people.setdefault(name, ([], []))
-        if match.group("title") not in titles:
-            titles.append(match.group("title"))
-        mentions.append(Mention(name, match.start("name"), match.end("name")))
-    return tuple(
-        Person(name, tuple(titles), tuple(mentions)) for name, (titles, mentions) in people.items()
-    )
+    """Every person the text names, once, with all mentions and all distinct titles."""
+    reader = _Reader(view.text, _rules(view.lexicon))
+    runs = reader.runs()
+    return _merge(reader, runs, _find(reader, runs))
+
+
+@dataclass(slots=True)
+class _Person:
+    key: tuple[str, ...]
+    name: tuple[int, int]
+    mentions: dict[int, int] = field(default_factory=dict)
+    titles: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> tuple[Person, ...]:
+    """One Person per individual: shorter names join the fuller name they are part of."""
+    text = reader.text
+    people: list[_Person] = []
+    by_key: dict[tuple[str, ...], _Person] = {}
+    for c in sorted(candidates, key=lambda c: (-len(c.words), c.start)):
+        person = by_key.get(c.key)
+        if person is None:
+            holders = [p for p in people if _contains(p.key, c.key)]
+            if holders:
+                person = min(holders, key=lambda p: _distance(p, c.start))
+            else:
+                person = _Person(c.key, (c.start, c.end))
+                people.append(person)
+            by_key[c.key] = person
+        person.mentions[c.start] = c.end
+        for start, end in c.titles:
+            person.titles.setdefault(_title_key(text[start:end]), (start, end))
+    _add_later_mentions(reader, runs, people, candidates)
+    result = []
+    for p in sorted(people, key=lambda p: min(p.mentions)):
+        titles = sorted(p.titles.values())
+        mentions = sorted(p.mentions.items())
+        result.append(
+            Person(
+                name=text[p.name[0] : p.name[1]],
+                titles=tuple(text[s:e] for s, e in titles),
+                mentions=tuple(Mention(text[s:e], s, e) for s, e in mentions),
+            )
+        )
+    return tuple(result)
+
+
+_PARENTHESES = regex.compile(r"\([^()]*\)")
+
+
+def _title_key(title: str) -> str:
+    """A title compared without case, diacritics or a parenthesised abbreviation."""
+    return " ".join(_fold(_PARENTHESES.sub(" ", title)).split())
+
+
+def _distance(person: _Person, start: int) -> int:
+    """How far before start the person was last named (far when only after it)."""
+    before = [s for s in person.mentions if s <= start]
+    return start - max(before) if before else 10**9 + min(person.mentions)
+
+
+def _add_later_mentions(
+    reader: _Reader, runs: list[_Run], people: list[_Person], candidates: list[_Candidate]
+) -> None:
+    """Every other place a known name (or a distinctive word of one) is written."""
+    rules = reader.rules
+    forms: dict[str, list[tuple[tuple[str, ...], _Person]]] = {}
+    owners: dict[tuple[str, ...], set[int]] = {}
+    written = {c.key for c in candidates}
+    for n, p in enumerate(people):
+        keys = {p.key} | {k for k in written if _contains(p.key, k)}
+        if not (p.key[0] in rules.surnames and len(p.key) >= 2):
+            keys |= {(k,) for k in p.key if len(k) >= 3 and k not in rules.vocab}
+        for key in keys:
+            owners.setdefault(key, set()).add(n)
+    for key, who in owners.items():
+        if len(who) == 1:
+            forms.setdefault(key[0], []).append((key, people[next(iter(who))]))
+    for options in forms.values():
+        options.sort(key=lambda o: -len(o[0]))
+    taken = {s for p in people for s in p.mentions}
+    for run in runs:
+        words = run.words
+        i = 0
+        while i < len(words):
+            match = None
+            for key, person in forms.get(words[i].key, ()):
+                j = i + len(key)
+                if tuple(w.key for w in words[i:j]) == key and reader.acceptable(words, i, j, True):
+                    match = (j, person)
+                    break
+            if match is None:
+                i += 1
+                continue
+            j, person = match
+            if any(w.start in taken for w in words[i:j]):
+                i = j
+                continue
+            person.mentions[words[i].start] = words[j - 1].end
+            i = j
