@@ -17,7 +17,7 @@ import typer
 from mobfacts import __version__, lang
 from mobfacts.output import Writer, writer_for
 from mobfacts.output.files import atomic_output
-from mobfacts.runners import Settings, run
+from mobfacts.runners import RunnerError, Settings, run
 from mobfacts.sources import expand
 
 app = typer.Typer(
@@ -106,6 +106,16 @@ def extract(
             "--jobs", "-j", min=0, help="Worker processes (0 = all cores); output order is kept."
         ),
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS|local",
+            help="Run on a Dask cluster: a scheduler address (tcp://host:8786), whose workers"
+            " must see the same paths, or local for a cluster of --jobs workers here (all"
+            " cores when --jobs is 0 or 1). Needs mobfacts[dask].",
+        ),
+    ] = None,
 ) -> None:
     """Print the figures, people and dates of each article.
 
@@ -119,14 +129,22 @@ def extract(
     if output is None:
         try:
             failures = _extract(
-                paths, fmt, settings, jobs, sys.stdout, terminal=sys.stdout.isatty()
+                paths,
+                fmt,
+                settings,
+                jobs,
+                sys.stdout,
+                terminal=sys.stdout.isatty(),
+                scheduler=scheduler,
             )
         except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as cat does
             _silence_stdout()
             raise typer.Exit(128 + signal.SIGPIPE) from None
     else:
         with atomic_output(output) as stream:
-            failures = _extract(paths, fmt, settings, jobs, stream, terminal=False)
+            failures = _extract(
+                paths, fmt, settings, jobs, stream, terminal=False, scheduler=scheduler
+            )
     if failures:
         raise typer.Exit(1)
 
@@ -139,16 +157,25 @@ def _extract(
     stream: TextIO,
     *,
     terminal: bool,
+    scheduler: str | None = None,
 ) -> int:
     """Write every input's facts to stream; report failed inputs on stderr and count them."""
-    return _write_all(writer_for(fmt.value, stream, terminal=terminal), paths, settings, jobs)
+    writer = writer_for(fmt.value, stream, terminal=terminal)
+    return _write_all(writer, paths, settings, jobs, scheduler)
 
 
-def _write_all(writer: Writer, paths: list[str], settings: Settings, jobs: int) -> int:
+def _write_all(
+    writer: Writer, paths: list[str], settings: Settings, jobs: int, scheduler: str | None = None
+) -> int:
     """Give every input's document to writer; report failed inputs on stderr and count them."""
     failures = 0
     items = expand(paths, read_stdin=sys.stdin.buffer.read)
-    for outcome in run(items, settings, jobs=jobs):
+    try:
+        outcomes = run(items, settings, jobs=jobs, scheduler=scheduler)
+    except RunnerError as error:  # e.g. no scheduler at that address: nothing was read
+        _complain("error", str(error))
+        raise typer.Exit(2) from None
+    for outcome in outcomes:
         if outcome.warning:
             _complain("warning", outcome.warning)
         if outcome.document is None:

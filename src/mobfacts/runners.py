@@ -10,13 +10,20 @@ import collections
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mobfacts.model import Document
 from mobfacts.pipeline import extract
 from mobfacts.sources import InputError, Source, decode
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+
+class RunnerError(Exception):
+    """The runner cannot start (no Dask installed, no scheduler at the address); one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +65,36 @@ def process(source: Source, settings: Settings) -> Outcome:
 
 
 def run(
-    items: Iterable[Source | InputError], settings: Settings, *, jobs: int = 1
+    items: Iterable[Source | InputError],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[Outcome]:
-    """One Outcome per item, in order; jobs > 1 extracts in that many worker processes."""
+    """One Outcome per item, in order; jobs > 1 extracts in that many worker processes.
+
+    With a scheduler (a Dask address, or "local" for a cluster of `jobs` workers, all
+    cores when jobs <= 1) the batches run on a Dask cluster; RunnerError, raised before
+    any input is read, when that cluster cannot be used.
+    """
     if jobs == 0:
         jobs = os.cpu_count() or 1
+    if scheduler is not None:
+        try:
+            from mobfacts.dask import run_on_cluster  # the optional extra, only when asked
+        except ImportError as error:
+            raise RunnerError(
+                f"--scheduler needs Dask: pip install 'mobfacts[dask]' ({error})"
+            ) from None
+        return run_on_cluster(items, settings, scheduler, workers=jobs if jobs > 1 else None)
     if jobs <= 1:
-        for item in items:
-            yield _settled(item) if isinstance(item, InputError) else process(item, settings)
-        return
-    yield from _run_parallel(items, settings, jobs)
+        return _run_here(items, settings)
+    return _run_parallel(items, settings, jobs)
+
+
+def _run_here(items: Iterable[Source | InputError], settings: Settings) -> Iterator[Outcome]:
+    for item in items:
+        yield _settled(item) if isinstance(item, InputError) else process(item, settings)
 
 
 def _settled(error: InputError) -> Outcome:
@@ -77,6 +104,8 @@ def _settled(error: InputError) -> Outcome:
 def _run_parallel(
     items: Iterable[Source | InputError], settings: Settings, jobs: int
 ) -> Iterator[Outcome]:
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
+
     # A bounded window of pending inputs keeps memory flat however large the corpus,
     # and reading results from its left end keeps the input order.
     window: collections.deque[Future[Outcome] | Outcome] = collections.deque()
