@@ -46,7 +46,7 @@ def test_plain_view_marks_each_fact_with_its_label() -> None:
 
 def test_plain_view_has_a_legend_then_the_facts_listed() -> None:
     lines = shown(sample_doc()).splitlines()
-    assert lines[0].startswith("kemiskinan-id.txt  [id]  2 figures · 1 people · 1 dates")
+    assert lines[0].startswith("kemiskinan-id.txt  [id]  2 figures · 1 person · 1 date")
     assert lines[1] == "Marks: [text]{figure} [text]{person} [text]{title} [text]{date}"
     rest = "\n".join(lines[5:])
     assert rest.index("Figures") < rest.index("People") < rest.index("Dates")

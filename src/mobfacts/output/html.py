@@ -16,7 +16,15 @@ from typing import TextIO
 
 from mobfacts import __version__
 from mobfacts.model import Document
-from mobfacts.output.spans import LABELS, MISSING, Span, figure_value, highlights, segments
+from mobfacts.output.spans import (
+    LABELS,
+    MISSING,
+    Span,
+    figure_value,
+    highlights,
+    segments,
+    summary,
+)
 
 STYLE = """
 :root { color-scheme: light dark; --bg: #fdfdfc; --fg: #1d1d1f; --muted: #5f6368;
@@ -194,7 +202,7 @@ class HtmlWriter:
             self.stream.write(_HEAD)
         anchor = f"doc-{len(self.contents) + 1}"
         self.stream.write(render_document(doc, anchor=anchor))
-        self.contents.append((anchor, doc.source, _summary(doc)))
+        self.contents.append((anchor, doc.source, summary(doc)))
         self.stream.flush()
 
     def close(self) -> None:
@@ -226,7 +234,7 @@ def render_document(doc: Document, *, anchor: str) -> str:
     shown = {span.ref for span in spans}
     parts = [
         f'<section class="doc" id="{anchor}">\n<h2>{escape(doc.source)}</h2>\n',
-        f'<p class="summary">language: {escape(doc.language)} · {escape(_summary(doc))}</p>\n',
+        f'<p class="summary">language: {escape(doc.language)} · {escape(summary(doc))}</p>\n',
         f'<div class="article" lang="{escape(doc.language)}">',
         _article(doc.text, spans, anchor),
         "</div>\n",
@@ -266,10 +274,6 @@ def _text(value: str) -> str:
 def _attribute(value: str) -> str:
     """Text for a quoted attribute value: escaped, with line breaks kept as references."""
     return escape(value).replace("\n", "&#10;").replace("\r", "&#13;")
-
-
-def _summary(doc: Document) -> str:
-    return f"{len(doc.figures)} figures · {len(doc.people)} people · {len(doc.dates)} dates"
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[str]) -> str:
@@ -375,8 +379,8 @@ def _contents(contents: list[tuple[str, str, str]]) -> str:
     """The table of contents; the page's script moves it to the top."""
     items = "".join(
         f'<li><a href="#{anchor}">{escape(source)}</a> '
-        f'<span class="summary">{escape(summary)}</span></li>\n'
-        for anchor, source, summary in contents
+        f'<span class="summary">{escape(counts)}</span></li>\n'
+        for anchor, source, counts in contents
     )
     return (
         f'<nav id="contents" aria-label="Contents"><h2>Contents: {len(contents)} documents</h2>'

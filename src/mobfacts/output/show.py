@@ -22,6 +22,7 @@ from mobfacts.output.spans import (
     figure_value,
     highlights,
     segments,
+    summary,
 )
 
 # Colours 16-255 of the xterm palette, which terminal themes leave alone (0-15 they recolour).
@@ -60,8 +61,9 @@ class ShowWriter:
         self.count += 1
         spans = highlights(doc)
         shown = {span.ref for span in spans}
-        summary = f"{len(doc.figures)} figures · {len(doc.people)} people · {len(doc.dates)} dates"
-        self.console.print(Text.assemble((doc.source, "bold"), f"  [{doc.language}]  {summary}"))
+        self.console.print(
+            Text.assemble((doc.source, "bold"), f"  [{doc.language}]  {summary(doc)}")
+        )
         self.console.print(self._legend())
         self.console.print()
         self.console.print(self._article(doc.text, spans))

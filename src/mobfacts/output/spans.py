@@ -86,6 +86,13 @@ def segments(text: str, spans: Sequence[Span]) -> Iterator[tuple[str, Span | Non
         yield text[position:], None
 
 
+def summary(doc: Document) -> str:
+    """How many facts of each kind: "2 figures · 1 person · 0 dates"."""
+    counts = ((len(doc.figures), "figure", "figures"), (len(doc.people), "person", "people"),
+              (len(doc.dates), "date", "dates"))  # fmt: skip
+    return " · ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+
+
 def format_number(value: Number | None) -> str:
     """A value for people to read: thousands separated, no needless fraction."""
     if value is None:
