@@ -75,7 +75,7 @@ def test_no_color_gives_the_plain_marks_on_a_terminal(
 def test_control_characters_and_markup_in_the_article_are_inert(colour_terminal: None) -> None:
     text = "Kode \x1b[2J dan [bold]tebal[/bold] serta \x07 naik 7% pada 2024.\r\n"
     doc = Document(
-        "-", "id", text, figures=(figure(text, "7%", 7, "percent"),),
+        "a\x1b[31m.txt", "id", text, figures=(figure(text, "7%", 7, "percent"),),
         dates=(date(text, "2024", "2024"),),
     )  # fmt: skip
     output = shown(doc, terminal=True)

@@ -62,7 +62,9 @@ class ShowWriter:
         spans = highlights(doc)
         shown = {span.ref for span in spans}
         self.console.print(
-            Text.assemble((doc.source, "bold"), f"  [{doc.language}]  {summary(doc)}")
+            Text.assemble(
+                (doc.source.translate(_UNPRINTABLE), "bold"), f"  [{doc.language}]  {summary(doc)}"
+            )
         )
         self.console.print(self._legend())
         self.console.print()
