@@ -1,20 +1,450 @@
-"""Dates: days, months, years and periods, normalised to ISO 8601."""
+"""Dates: days, months, years and periods, found by named rules and normalised to ISO 8601.
+
+One scan finds the anchors (months, years, "d/m", quarters); the named rules of dates_grammar
+are matched only there, and a reader here checks the context and reads the value. Words before
+a date that belong to it ("bulan", "tahun", "akhir", a weekday) are added by ``_widened``.
+Relative expressions ("kemarin", "last year", "Tuesday") are reported only when a reference
+date is given: without one they have no value, and the answer keys do not ask for them.
+dateparser normalises the rare "N units ago" forms; it is imported only when one is found.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 import regex
 
+from mobfacts.extractors.dates_grammar import COMBINED, Grammar, grammar
+from mobfacts.extractors.dates_values import (
+    Point,
+    is_valid_day,
+    shifted,
+    value_of,
+    weekday_near,
+    with_reference,
+)
+from mobfacts.lang import Lexicon
 from mobfacts.model import DateMention
+from mobfacts.resolve import select_spans
 from mobfacts.text import TextView
 
-_YEAR = regex.compile(r"(?<![\p{L}\p{N}.,/-])(?:19|20)\d\d(?![\p{L}\p{N}%]|[.,]\d)")
+WINDOW = 48  # how far back a context check looks, in characters
+DASHES = ("-", "–", "—")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate date: its span, the rule that found it and its calendar points."""
+
+    start: int
+    end: int
+    rule: str
+    points: tuple[Point, ...]
+
+
+Reader = Callable[[regex.Match[str], Grammar, str], Found | None]
+
+
+def _month(match: regex.Match[str], group: str, g: Grammar) -> int | None:
+    """The month number of a month word; lowercase "may" or "des" is not a month."""
+    word = match.group(group)
+    key = word.rstrip(".").lower()
+    if word[:1].islower() and (key in g.needs_context or key in g.abbreviations):
+        return None
+    return g.month_number.get(key)
+
+
+def _year(match: regex.Match[str], group: str = "y") -> int | None:
+    found = match.group(group)
+    return int(found) if found else None
+
+
+def _before(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:
+    return g.before[check].search(text, max(0, offset - WINDOW), offset)
+
+
+def _after(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:
+    return g.after[check].match(text, offset, min(len(text), offset + WINDOW))
+
+
+def _found(match: regex.Match[str], rule: str, *points: Point) -> Found:
+    return Found(match.start(), match.end(), f"dates.{rule}", points)
+
+
+def _is_amount(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether the number at start..end reads as an amount: "Rp 2000", "2020 tons"."""
+    return bool(_before(g, "amount", text, start) or _after(g, "amount", text, end))
+
+
+def read_day_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    month, year = _month(match, "m", g), _year(match)
+    first, last = int(match.group("d1")), int(match.group("d"))
+    if month is None or not first < last or not is_valid_day(year, month, last):
+        return None
+    return _found(match, "day_range", Point(year, month, first), Point(year, month, last))
+
+
+def read_day_month_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    first_month, month, year = _month(match, "m1", g), _month(match, "m", g), _year(match)
+    first_day, day = int(match.group("d1")), int(match.group("d"))
+    if (
+        first_month is None
+        or month is None
+        or (year is None and _gap(match, "m1", "d") not in DASHES)
+    ):
+        return None  # "11 Dec to 15 Dec" are two dates; "28 Feb - 2 Mar 2025" is one period
+    first_year = year - 1 if year is not None and first_month > month else year
+    if not is_valid_day(first_year, first_month, first_day) or not is_valid_day(year, month, day):
+        return None
+    start = Point(first_year, first_month, first_day)
+    return _found(match, "day_month_range", start, Point(year, month, day))
+
+
+def _gap(match: regex.Match[str], left: str, right: str) -> str:
+    """The text between two groups, stripped: the connector of a range."""
+    return match.string[match.end(left) : match.start(right)].strip()
+
+
+def read_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    month, year, day = _month(match, "m", g), _year(match), int(match.group("d"))
+    if month is None or not is_valid_day(year, month, day):
+        return None
+    if year is None and _is_amount(g, text, match.start(), match.start()):
+        return None
+    return _found(match, "day_month", Point(year, month, day))
+
+
+def read_month_day_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    month, year = _month(match, "m", g), _year(match)
+    first, last = int(match.group("d1")), int(match.group("d"))
+    if month is None or not first < last or not is_valid_day(year, month, last):
+        return None
+    return _found(match, "month_day_range", Point(year, month, first), Point(year, month, last))
+
+
+def read_month_day(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    month, year, day = _month(match, "m", g), _year(match), int(match.group("d"))
+    if month is None or not is_valid_day(year, month, day):
+        return None
+    if year is None and _after(g, "amount", text, match.end()):
+        return None  # "March 15 people"
+    return _found(match, "month_day", Point(year, month, day))
+
+
+def read_month_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    first, month, year = _month(match, "m1", g), _month(match, "m", g), _year(match)
+    if first is None or month is None or first == month:
+        return None
+    gap = regex.sub(r"\s+", " ", _gap(match, "m1", "m").lower())
+    if gap in g.range_joiners and not _before(g, "range_opener", text, match.start()):
+        return None  # "January and March" are two months; "between January and March" is one
+    if year is None and gap not in DASHES and gap not in g.range_joiners:
+        return None  # "April hingga Juni" are two months; "April-Juni" is one period
+    first_year = year - 1 if year is not None and first > month else year
+    return _found(match, "month_range", Point(first_year, first), Point(year, month))
+
+
+def read_month_year_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    first, month = _month(match, "m1", g), _month(match, "m", g)
+    first_year, year = _year(match, "y1"), _year(match)
+    if first is None or month is None or first_year is None or year is None:
+        return None
+    if (first_year, first) >= (year, month):
+        return None
+    return _found(match, "month_year_range", Point(first_year, first), Point(year, month))
+
+
+def read_month_year(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    month = _month(match, "m", g)
+    if month is None or _after(g, "amount", text, match.end()):
+        return None
+    return _found(match, "month_year", Point(_year(match), month))
+
+
+def read_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """A month alone: "bulan April" always; "April" after a cue or away from capitalised names."""
+    month = _month(match, "m", g)
+    if month is None:
+        return None
+    start = match.start()
+    cued = _before(g, "month_word", text, start) or _before(g, "month_cue", text, start)
+    if not cued:
+        if match.group("m").lower() in g.needs_context:
+            return None  # "May", "March"
+        if _after(g, "capitalised", text, match.end()) or _before(g, "capitalised", text, start):
+            return None  # "August Revolution", "Revolusi Agustus", "Juli Rahmawati"
+    shift = _after(g, "shift", text, match.end())
+    direction = g.shift.get(shift.group("shift").lower(), 0) if shift else 0
+    return _found(match, "month", Point(month=month, direction=direction))
+
+
+def read_year_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    first = int(match.group("y1"))
+    last = match.group("y2")
+    year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if not first < year <= first + 100 or _is_amount(g, text, match.start(), match.end()):
+        return None
+    return _found(match, "year_range", Point(first), Point(year))
+
+
+def read_year_span(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """Two years joined by a range word ("2021 hingga 2025") or by "and" after "between"."""
+    first, last = int(match.group("y1")), int(match.group("y2"))
+    joiner = regex.sub(r"\s+", " ", match.group("join").lower())
+    if joiner in g.range_joiners and not _before(g, "range_opener", text, match.start()):
+        return None  # "2010 and 2020" are two years
+    if not first < last <= first + 100 or _is_amount(g, text, match.start(), match.end()):
+        return None
+    return _found(match, "year_span", Point(first), Point(last))
+
+
+def read_decade(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    return _found(match, "decade", Point(decade=int(match.group("y"))))
+
+
+def read_year(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """A year, unless it reads as an amount ("2020 tons") or a decree number ("Nomor 3 Tahun")."""
+    start, end = match.span()
+    if _after(g, "amount", text, end):
+        return None
+    if _before(g, "year_word", text, start):
+        if _before(g, "document", text, start):
+            return None
+    elif _before(g, "amount", text, start):
+        return None
+    return _found(match, "year", Point(int(match.group("y"))))
+
+
+def read_iso_date(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    return (
+        _found(match, "iso_date", Point(year, month, day))
+        if is_valid_day(year, month, day)
+        else None
+    )
+
+
+def _numeric(g: Grammar, first: int, second: int, year: int | None) -> Point | None:
+    """A numeric day and month in the language's order, or the other order when only it fits."""
+    day, month = (first, second) if g.numeric_order.startswith("D") else (second, first)
+    if is_valid_day(year, month, day):
+        return Point(year, month, day)
+    if is_valid_day(year, day, month):
+        return Point(year, day, month)
+    return None
+
+
+def read_numeric_date(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """A day-first numeric date ending in the year the match starts at: "15/9/2025"."""
+    prefix = _before(g, "numeric", text, match.start())
+    year_end = g.after["numeric_end"].match(text, match.start())
+    if prefix is None or year_end is None:
+        return None
+    point = _numeric(g, int(prefix.group("a")), int(prefix.group("b")), int(year_end.group("y")))
+    if point is None:
+        return None
+    return Found(prefix.start(), year_end.end(), "dates.numeric_date", (point,))
+
+
+def read_numeric_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10"."""
+    start = match.start()
+    weekday = _before(g, "weekday", text, start)
+    if weekday is not None and weekday.group("paren") and not _after(g, "close", text, match.end()):
+        weekday = None
+    if not (
+        weekday or _before(g, "relative_paren", text, start) or _before(g, "day_word", text, start)
+    ):
+        return None
+    point = _numeric(g, int(match.group("a")), int(match.group("b")), None)
+    return _found(match, "numeric_day_month", point) if point else None
+
+
+def read_code(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "Q3 2024", "H1 2025" (a half-year needs its year: "H1" alone is many things)."""
+    number, year = int(match.group("n")), _year(match)
+    if match.group("kind") == "Q":
+        return _found(match, "quarter", Point(year, quarter=number))
+    if number > 2 or year is None:
+        return None
+    return _found(match, "half", Point(year, half=number))
+
+
+def read_period(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "kuartal III 2024", "the third quarter of 2024", "semester I 2024", "first half of 2025"."""
+    start = match.start()
+    word = match.group("o")
+    if word is None:
+        ordinal = _before(g, "ordinal", text, start)
+        if ordinal is None:
+            return None
+        word, start = ordinal.group("o"), ordinal.start()
+    number = g.ordinal.get(word.lower())
+    year = _year(match)
+    if match.group("w").lower() in g.quarter_words:
+        point = Point(year, quarter=number) if number and number <= 4 else None
+        rule = "quarter"
+    else:
+        point = Point(year, half=number) if number and number <= 2 and year else None
+        rule = "half"
+    return Found(start, match.end(), f"dates.{rule}", (point,)) if point else None
+
+
+READERS: dict[str, Reader] = {
+    "day_range": read_day_range,
+    "day_month_range": read_day_month_range,
+    "day_month": read_day_month,
+    "month_day_range": read_month_day_range,
+    "month_day": read_month_day,
+    "month_year_range": read_month_year_range,
+    "month_range": read_month_range,
+    "month_year": read_month_year,
+    "month": read_month,
+    "year_range": read_year_range,
+    "year_span": read_year_span,
+    "decade": read_decade,
+    "iso_date": read_iso_date,
+    "year": read_year,
+    "numeric_date": read_numeric_date,
+    "numeric_day_month": read_numeric_day_month,
+    "code": read_code,
+    "period": read_period,
+}
+
+
+def _relative(
+    match: regex.Match[str], rule: str, g: Grammar, lexicon: Lexicon, reference: date
+) -> Found | None:
+    """A relative expression resolved against the reference date."""
+    text = match.string
+    if rule == "relative_day":
+        offset = g.relative_days[regex.sub(r"\s+", " ", match.group("rel").lower())]
+        return _found(match, rule, Point(iso=shifted(reference, "day", offset)))
+    if rule in ("relative_unit", "relative_period"):
+        unit = g.unit_kind[(match.group("u") or match.group("u2")).lower()]
+        word = match.groupdict().get("before") or match.groupdict().get("after") or ""
+        if rule == "relative_unit" and (
+            unit == "day" or _before(g, "quantity", text, match.start())
+        ):
+            return None  # "3 tahun ini" is a duration, not this year
+        shift = g.shift.get(regex.sub(r"\s+", " ", word.lower()), 0)
+        return _found(match, rule, Point(iso=shifted(reference, unit, shift)))
+    if rule == "relative_weekday":
+        weekday = match.group("wd")
+        if not weekday[:1].isupper():
+            return None  # "minggu" is a week; "Minggu" is Sunday
+        word = match.group("before") or match.group("after") or ""
+        shift = g.shift.get(regex.sub(r"\s+", " ", word.lower()), 0)
+        day = weekday_near(reference, g.weekday_number[weekday.lower()], shift)
+        return _found(match, rule, Point(iso=day.isoformat()))
+    unit = g.unit_kind[match.group("u").lower()]
+    parsed = _dateparser(match.group(), lexicon, g, reference)
+    if parsed is None:
+        return None
+    value = {"year": 4, "month": 7}.get(unit, 10)
+    return _found(match, rule, Point(iso=parsed.isoformat()[:value]))
+
+
+def _dateparser(text: str, lexicon: Lexicon, g: Grammar, reference: date) -> date | None:
+    """dateparser's reading of a relative expression (imported here: it is slow to load)."""
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(reference, time()),
+        "DATE_ORDER": g.numeric_order,
+        "PREFER_DATES_FROM": "past",
+    }
+    parsed = dateparser.parse(text, languages=[lexicon.code], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def _widened(item: Found, g: Grammar, text: str) -> Found:
+    """The candidate with the words before it that belong to it: "bulan", "akhir", a weekday."""
+    start, end = item.start, item.end
+    if all(p.day is not None for p in item.points):
+        weekday = _before(g, "weekday", text, start)
+        if weekday is not None:
+            close = _after(g, "close", text, end) if weekday.group("paren") else None
+            if close is not None or not weekday.group("paren"):
+                start, end = weekday.start(), close.end() if close else end
+    else:
+        prefix = _before(g, "prefix", text, start)
+        if prefix is not None:
+            start = prefix.start()
+    if (start, end) == (item.start, item.end):
+        return item
+    return Found(start, end, item.rule, item.points)
+
+
+def _first(g: Grammar, kind: str, text: str, at: int) -> Found | None:
+    """The first rule of an anchor kind that matches at the offset and reads as a date."""
+    pattern = g.combined[kind]
+    match = pattern.match(text, at)
+    if match is None:
+        return None
+    names = COMBINED[kind]
+    for i, name in enumerate(names):
+        if match.start(pattern.groupindex["R_" + name]) >= 0:
+            item = READERS[name](match, g, text)
+            return item if item is not None else _rest(g, names[i + 1 :], text, at)
+    return None
+
+
+def _rest(g: Grammar, names: tuple[str, ...], text: str, at: int) -> Found | None:
+    """The first of the remaining rules that matches and reads, after one was rejected."""
+    for name in names:
+        match = g.rules[name].match(text, at)
+        item = READERS[name](match, g, text) if match is not None else None
+        if item is not None:
+            return item
+    return None
+
+
+def _candidates(g: Grammar, text: str) -> list[Found]:
+    """Every candidate the rules find at the anchors of the text."""
+    found: list[Found | None] = []
+    for kind, scan in g.scans:
+        for anchor in scan.finditer(text):
+            at = anchor.start()
+            if kind == "month":
+                if at and text[at - 1].isalpha():
+                    continue  # inside a word: "GoJun"
+                found.append(_first(g, "month", text, at))
+                for number in g.before["digits"].finditer(text, max(0, at - WINDOW), at):
+                    found.append(_first(g, "day", text, number.start()))
+            elif kind == "year":
+                found.append(_first(g, "year", text, at))
+                if at and text[at - 1] in "/.-":
+                    found.append(read_numeric_date(anchor, g, text))  # type: ignore[arg-type]
+            elif kind == "slash":
+                digits = g.before["digits"].search(text, max(0, at - 2), at)
+                if digits is not None:
+                    found.append(_rest(g, ("numeric_day_month",), text, digits.start()))
+            else:
+                found.append(_rest(g, (kind,), text, at))
+    return [item for item in found if item is not None]
 
 
 def extract(view: TextView, *, reference_date: date | None = None) -> tuple[DateMention, ...]:
-    """Every date expression in the text (the minimal rules: years)."""
+    """Every date expression in the text, with its ISO 8601 value."""
+    g = grammar(view.lexicon)
+    text = view.text
+    found = [_widened(item, g, text) for item in _candidates(g, text)]
+    if reference_date is not None:
+        for name, pattern in g.relative_rules.items():
+            for match in pattern.finditer(text):
+                item = _relative(match, name, g, view.lexicon, reference_date)
+                if item is not None:
+                    found.append(_widened(item, g, text))
     return tuple(
-        DateMention(m.group(), m.start(), m.end(), m.group(), "dates.year")
-        for m in _YEAR.finditer(view.text)
+        DateMention(
+            text=text[item.start : item.end],
+            start=item.start,
+            end=item.end,
+            value=value_of(with_reference(item.points, reference_date)),
+            rule=item.rule,
+        )
+        for item in select_spans(found)
     )

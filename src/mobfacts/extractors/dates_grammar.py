@@ -1,0 +1,279 @@
+r"""The date patterns of one language, compiled once from the words of its dates.toml.
+
+Speed: a date always holds an anchor (a capitalised month name, a year 1900-2099, a "/" before a
+digit, "Q3"/"H1", or a quarter or half-year word). Scans that start with a literal character
+find the anchors fast; the rules are matched only at an anchor, one combined pattern per kind
+of anchor, and the context checks look back from it in reverse (``(?r)``, anchored with
+``\Z``), so the cost grows with the number of anchors, not of characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import regex
+
+from mobfacts.lang import Lexicon
+
+SP = r"[^\S\n]+"  # spaces within a line: a date never spans a line break
+OPT_SP = r"[^\S\n]*"
+DASH = r"[-–—]"
+YEAR = r"(?:19|20)\d\d"
+# A year ends where no digit, letter or decimal part follows ("2023." may end a sentence).
+YEAR_END = r"(?![\p{N}\p{L}])(?![.,]\d)"
+NUMBER_BEFORE = r"(?<![\p{L}\p{N}.,/])(?<!\p{N}[\-–])"
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# The rules tried at each kind of anchor, in order: the first that matches and reads is kept
+# ("day" rules start at a number shortly before a month).
+COMBINED = {
+    "day": ("day_range", "day_month_range", "day_month"),
+    "month": (
+        "month_day_range",
+        "month_year_range",
+        "month_range",
+        "month_day",
+        "month_year",
+        "month",
+    ),
+    "year": ("iso_date", "year_range", "year_span", "decade", "year"),
+}
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, a space matching any run of spaces."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    if not unique:
+        return r"(?!)"
+    return "|".join(regex.escape(w).replace(r"\ ", SP) for w in unique)
+
+
+def _any_case(words: Iterable[str]) -> str:
+    return rf"(?i:{alternatives(words)})"
+
+
+def _by_initial(words: Iterable[str]) -> str:
+    """Words as "[Kk](?:uartal|...)": a leading class lets the scan skip other text fast."""
+    unique = sorted({w.lower() for w in words})
+    if not unique:
+        return r"(?!)"
+    initials = "".join(sorted({c for w in unique for c in (w[0], w[0].upper())}))
+    return rf"[{regex.escape(initials)}](?:{alternatives(w[1:] for w in unique)})(?!\p{{L}})"
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    """Word tables and compiled patterns for one language's dates."""
+
+    numeric_order: str
+    month_number: Mapping[str, int]
+    needs_context: frozenset[str]
+    abbreviations: frozenset[str]
+    weekday_number: Mapping[str, int]
+    ordinal: Mapping[str, int]
+    quarter_words: frozenset[str]
+    unit_kind: Mapping[str, str]
+    shift: Mapping[str, int]
+    relative_days: Mapping[str, int]
+    range_joiners: frozenset[str]
+    scans: tuple[tuple[str, re.Pattern[str] | regex.Pattern[str]], ...]
+    rules: Mapping[str, regex.Pattern[str]]
+    combined: Mapping[str, regex.Pattern[str]]
+    relative_rules: Mapping[str, regex.Pattern[str]]
+    before: Mapping[str, regex.Pattern[str]]
+    after: Mapping[str, regex.Pattern[str]]
+
+
+def _ints(table: Mapping[str, object]) -> dict[str, int]:
+    return {str(k).lower(): int(str(v)) for k, v in table.items()}
+
+
+@functools.cache
+def grammar(lexicon: Lexicon) -> Grammar:
+    """The compiled date grammar of a lexicon (built once per language per process)."""
+    data = lexicon.section("dates")
+
+    def words(key: str) -> tuple[str, ...]:
+        return lexicon.words("dates", key)
+
+    months = [m.lower() for m in words("months")]
+    abbreviations = _ints(data.get("month_abbreviations", {}))
+    month_number = {**abbreviations, **{name: i + 1 for i, name in enumerate(months)}}
+    weekdays = [w.lower() for w in words("weekdays")]
+    weekday_number = {name: i for i, name in enumerate(weekdays)}
+    weekday_number.update(_ints(data.get("weekday_variants", {})))
+    word_ordinals = _ints(data.get("ordinal_words", {}))
+    ordinal = {**word_ordinals, **ROMAN, **{str(n): n for n in range(1, 5)}}
+    units = {str(k).lower(): str(v) for k, v in data.get("units", {}).items()}
+    shift_before = _ints(data.get("shift_before", {}))
+    shift_after = _ints(data.get("shift_after", {}))
+    relative_days = _ints(data.get("relative_days", {}))
+    ago = dict.fromkeys((w.lower() for w in words("ago_words")), -1)
+    later = dict.fromkeys((w.lower() for w in words("later_words")), 1)
+
+    month = rf"{_any_case(months)}(?!\p{{L}})|{_any_case(abbreviations)}(?:\.|(?!\p{{L}}))"
+    full_month = rf"{_any_case(months)}(?!\p{{L}})"
+    suffix = alternatives(words("day_suffixes"))
+    of = _any_case(words("of_words"))
+    year_word = _any_case(words("year_words"))
+    month_word = rf"(?:{_any_case(words('month_words'))}{SP})"
+    span_words = _any_case([*words("range_words"), *words("range_joiners")])
+    connector = rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}{_any_case(words('range_words'))}{SP})"
+    tight = rf"(?:{OPT_SP}{DASH}{OPT_SP})"
+    span_connector = rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}{span_words}{SP})"
+    weekday = rf"{_any_case(weekday_number)}(?!\p{{L}})"
+    day_parts = _any_case(words("day_parts"))
+    rel_days = _any_case(relative_days)
+    period_words = [*words("quarter_words"), *words("half_words")]
+    quantity = _any_case(words("quantity_words"))
+    unit_words = _any_case(units)
+    modifiers = _any_case(words("period_modifiers"))
+    after_words = _any_case(shift_after)
+    before_words = _any_case(shift_before)
+
+    def day(name: str) -> str:
+        return rf"(?<![\p{{N}}.,/:])(?P<{name}>[0-3]?\d)(?:{suffix})?(?![\p{{N}}\p{{L}}])"
+
+    def mon(name: str, pattern: str = month) -> str:
+        return rf"(?P<{name}>{pattern})"
+
+    year_tail = (
+        rf"(?:(?:,?{SP}|{OPT_SP}[-/]{OPT_SP})(?:(?:{year_word}|{of}){SP})?"
+        rf"(?P<y>{YEAR}){YEAR_END})"
+    )
+    day_month = rf"(?:{SP}(?:{of}{SP})?|-)"
+    part_year = (
+        rf"(?:(?:{OPT_SP}[/\-]{OPT_SP}|{SP}(?:{of}{SP})?(?:{year_word}{SP})?)"
+        rf"(?P<y>{YEAR}){YEAR_END})"
+    )
+    month_names = [*months, *abbreviations]
+    month_scan = "|".join(
+        regex.escape(variant)
+        for name in sorted(month_names, key=lambda w: (-len(w), w))
+        for variant in (name.capitalize(), name.upper())
+    )
+    period_variants = {v for w in period_words for v in (w.lower(), w.capitalize())}
+    scans: list[tuple[str, re.Pattern[str] | regex.Pattern[str]]] = [
+        ("month", re.compile(rf"(?:{month_scan})(?![^\W\d_])")),
+        *(("year", regex.compile(rf"{century}\d\d")) for century in ("19", "20")),
+        ("slash", regex.compile(r"/(?=\d)")),
+        ("code", regex.compile(r"Q[1-4]")),
+        ("code", regex.compile(r"H[12]")),
+        *(("period", regex.compile(regex.escape(v))) for v in sorted(period_variants)),
+    ]
+
+    rules = {
+        # Matched at a day number before a month: "9 hingga 11 Maret 2025", "11 Juni".
+        "day_range": rf"{day('d1')}{connector}{day('d')}{day_month}{mon('m')}{year_tail}?",
+        "day_month_range": rf"{day('d1')}{day_month}{mon('m1')}{connector}{day('d')}"
+        rf"{day_month}{mon('m')}{year_tail}?",
+        "day_month": rf"{day('d')}{day_month}{mon('m')}{year_tail}?",
+        # Matched at a month: "December 11-15, 2024", "June 11th, 2024", "August 2017".
+        "month_day_range": rf"{mon('m')}{SP}{day('d1')}{connector}{day('d')}"
+        rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
+        "month_day": rf"{mon('m')}{SP}{day('d')}(?!{OPT_SP}(?:[:.,]\d|%))"
+        rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
+        "month_year_range": rf"{mon('m1')}{OPT_SP},?{OPT_SP}(?P<y1>{YEAR}){tight}"
+        rf"{mon('m')}{OPT_SP},?{OPT_SP}(?P<y>{YEAR}){YEAR_END}",
+        "month_range": rf"{mon('m1', full_month)}{span_connector}{month_word}?"
+        rf"{mon('m', full_month)}{year_tail}?",
+        "month_year": rf"{mon('m')}{year_tail}",
+        "month": mon("m", full_month),
+        # Matched at a year: "2021-2025", "2021 hingga 2025", "1990-an", "2010", "2025-09-15".
+        "year_range": rf"{NUMBER_BEFORE}(?P<y1>{YEAR}){OPT_SP}[-–—/]{OPT_SP}"
+        rf"(?P<y2>{YEAR}|\d\d){YEAR_END}",
+        "year_span": rf"{NUMBER_BEFORE}(?P<y1>{YEAR}){YEAR_END}{SP}(?P<join>{span_words}){SP}"
+        rf"(?:{year_word}{SP})?(?P<y2>{YEAR}){YEAR_END}",
+        "decade": rf"{NUMBER_BEFORE}(?P<y>(?:19|20)\d0)"
+        rf"(?:{alternatives(words('decade_suffixes'))})(?!\p{{L}})",
+        "iso_date": rf"{NUMBER_BEFORE}(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\p{{N}}\p{{L}}])",
+        "year": rf"{NUMBER_BEFORE}(?P<y>{YEAR}){YEAR_END}(?!{OPT_SP}[/\-–]{OPT_SP}\d)",
+        # The year of a numeric date; the reader looks back for the day and month: "15/9/2025".
+        "numeric_date": rf"(?={YEAR})",
+        # Matched at "d/m": "Rabu (4/9)", "tanggal 20/10".
+        "numeric_day_month": r"(?<![\p{N}.,/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\p{N}/]|[.,]\d)",
+        # Matched at "Q3", "H1" or a quarter word: "Q3 2024", "kuartal III 2024".
+        "code": rf"(?<![\p{{L}}\p{{N}}])(?P<kind>[QH])(?P<n>[1-4])(?![\p{{L}}\p{{N}}]){part_year}?",
+        "period": rf"(?<!\p{{L}})(?P<w>{_any_case(period_words)})"
+        rf"(?:{SP}(?P<o>{_any_case(ordinal)})(?![\p{{L}}\p{{N}}]))?{part_year}?",
+    }
+    relative_rules = {
+        # "hari ini", "kemarin", "yesterday"
+        "relative_day": rf"(?<!\p{{L}})(?P<rel>{rel_days})(?!\p{{L}})",
+        # "tahun lalu", "bulan depan", "last year", "this month"
+        "relative_unit": rf"(?<![\p{{L}}\p{{N}}])"
+        rf"(?:(?P<before>{before_words}){SP}(?P<u>{unit_words})|"
+        rf"(?P<u2>{unit_words}){SP}(?P<after>{after_words}))(?!\p{{L}})",
+        # "Senin lalu", "last Monday", "Tuesday"
+        "relative_weekday": rf"(?<![\p{{L}}\p{{N}}])(?:(?P<before>{before_words}){SP})?"
+        rf"(?P<wd>{weekday})(?:{SP}(?P<after>{after_words})(?!\p{{L}}))?",
+        # "3 hari yang lalu", "two years ago"
+        "relative_ago": rf"(?<![\p{{L}}\p{{N}}.,])(?P<n>\d{{1,3}}|{quantity}){SP}"
+        rf"(?P<u>{unit_words}){SP}(?P<dir>{_any_case([*ago, *later])})(?!\p{{L}})",
+        # "akhir tahun", "the end of the year"
+        "relative_period": rf"(?<!\p{{L}})(?:{modifiers})(?:{SP}|(?<=-))(?P<u>{unit_words})"
+        rf"(?!\p{{L}})(?!{SP}(?:\d|(?:{after_words})(?!\p{{L}})))",
+    }
+    # Each is searched in a short window that ends where a date starts.
+    before = {
+        "digits": r"(?<![\p{N}.,/:])\d{1,2}(?!\d)",
+        "month_word": rf"(?<!\p{{L}}){month_word}\Z",
+        "year_word": rf"(?<!\p{{L}}){year_word}{SP}\Z",
+        "numeric": r"(?<![\p{L}\p{N}/.,\-])(?:"
+        + "|".join(rf"(?P<a>\d{{1,2}}){sep}(?P<b>\d{{1,2}}){sep}" for sep in ("/", r"\.", "-"))
+        + r")\Z",
+        "ordinal": rf"(?<![\p{{L}}\p{{N}}])(?P<o>{_any_case(word_ordinals)})(?:{SP}|-)\Z",
+        "range_opener": rf"(?<!\p{{L}}){_any_case(words('range_openers'))}{SP}\Z",
+        # A weekday (and part of day) before a date, maybe with a bracket: "Rabu (".
+        "weekday": rf"(?<!\p{{L}})(?P<wd>{weekday})(?:{SP}{day_parts})?{OPT_SP},?{OPT_SP}"
+        rf"(?P<paren>\()?{OPT_SP}\Z",
+        "relative_paren": rf"(?<!\p{{L}}){rel_days}{OPT_SP},?{OPT_SP}\({OPT_SP}\Z",
+        "day_word": rf"(?<!\p{{L}}){_any_case(words('day_words'))}{SP}\Z",
+        # "akhir ", "end of ", "mid-"
+        "modifier": rf"(?<!\p{{L}})(?:{modifiers})(?:{SP}|(?<=-))(?:{of}{SP})?\Z",
+        # Everything that may stand before a month or a year in one look: "akhir tahun ".
+        "prefix": rf"(?<!\p{{L}})(?:(?:{modifiers})(?:{SP}|(?<=-))(?:{of}{SP})?)?"
+        rf"(?:{month_word}|{year_word}{SP})?\Z",
+        # A word that makes the number after it an amount: "Rp ", "sebanyak ".
+        "amount": rf"(?<![\p{{L}}$])(?:{alternatives(words('not_year_before'))}){OPT_SP}\Z",
+        # A decree number before "Tahun 2022": "Nomor 3 Tahun ".
+        "document": rf"(?<!\p{{L}})(?:{alternatives(words('document_words'))}){OPT_SP}"
+        rf"[\p{{L}}\p{{N}}./\-]{{0,20}}\p{{N}}[\p{{L}}\p{{N}}./\-]{{0,20}}{SP}"
+        rf"(?:{year_word}|{of}){SP}\Z",
+        "month_cue": rf"(?<!\p{{L}})(?:{_any_case(words('month_cues'))})(?:{SP}|(?<=-))\Z",
+        "quantity": rf"(?:\p{{N}}|(?<!\p{{L}}){quantity}){SP}\Z",
+        "capitalised": rf"(?<![\p{{L}}\p{{M}}])\p{{Lu}}[\p{{L}}\p{{M}}\-]*{SP}\Z",
+    }
+    after = {
+        # An amount word, maybe after the rest of a range: " orang", " hingga 2.500 orang".
+        "amount": rf"(?:{connector}\p{{N}}[\p{{N}}.,]{{2,}})?{OPT_SP}"
+        rf"(?:{alternatives(words('not_year_after'))})(?![\p{{L}}\p{{N}}])",
+        "capitalised": rf"{SP}\p{{Lu}}",
+        "close": rf"{OPT_SP}\)",
+        "numeric_end": rf"(?P<y>{YEAR})(?![\p{{N}}\p{{L}}/]|[.,\-]\d)",
+        "shift": rf"{SP}(?P<shift>{after_words})(?!\p{{L}})",
+    }
+    return Grammar(
+        numeric_order=str(data.get("numeric_order", "DMY")),
+        month_number=month_number,
+        needs_context=frozenset(w.lower() for w in words("months_needing_context")),
+        abbreviations=frozenset(abbreviations),
+        weekday_number=weekday_number,
+        ordinal=ordinal,
+        quarter_words=frozenset(w.lower() for w in words("quarter_words")),
+        unit_kind=units,
+        shift={**shift_before, **shift_after, **ago, **later},
+        relative_days=relative_days,
+        range_joiners=frozenset(w.lower() for w in words("range_joiners")),
+        scans=tuple(scans),
+        rules={k: regex.compile(v) for k, v in rules.items()},
+        combined={
+            kind: regex.compile("|".join(f"(?P<R_{name}>{rules[name]})" for name in names))
+            for kind, names in COMBINED.items()
+        },
+        relative_rules={k: regex.compile(v) for k, v in relative_rules.items()},
+        before={k: regex.compile(v if k == "digits" else f"(?r){v}") for k, v in before.items()},
+        after={k: regex.compile(v) for k, v in after.items()},
+    )
