@@ -11,7 +11,7 @@ dateparser normalises the rare "N units ago" forms; it is imported only when one
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 import regex
@@ -446,5 +446,29 @@ def extract(view: TextView, *, reference_date: date | None = None) -> tuple[Date
             value=value_of(with_reference(item.points, reference_date)),
             rule=item.rule,
         )
-        for item in select_spans(found)
+        for item in _between(select_spans(found), g, text)
     )
+
+
+def _between(items: list[Found], g: Grammar, text: str) -> list[Found]:
+    """Two dates joined by "and" after "between" ("between January 1 and June 15") as one period."""
+    merged: list[Found] = []
+    for item in items:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and len(last.points) == len(item.points) == 1
+            and _is_joiner(g, text[last.end : item.start])
+            and _before(g, "range_opener", text, last.start)
+        ):
+            first, end = last.points[0], item.points[0]
+            if first.year is None and end.year is not None and first.month is not None:
+                first = replace(first, year=end.year)
+            merged[-1] = Found(last.start, item.end, "dates.between", (first, end))
+        else:
+            merged.append(item)
+    return merged
+
+
+def _is_joiner(g: Grammar, gap: str) -> bool:
+    return gap[:1].isspace() and gap[-1:].isspace() and gap.strip().lower() in g.range_joiners
