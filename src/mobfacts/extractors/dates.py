@@ -16,7 +16,11 @@ from datetime import date, datetime, time
 
 import regex
 
-from mobfacts.extractors.dates_grammar import COMBINED, Grammar, grammar
+from mobfacts.extractors.dates_grammar import (
+    COMBINED,
+    Grammar,
+    grammar,
+)
 from mobfacts.extractors.dates_values import (
     Point,
     is_valid_day,
@@ -360,6 +364,22 @@ def _dateparser(text: str, lexicon: Lexicon, g: Grammar, reference: date) -> dat
     return parsed.date() if parsed else None
 
 
+def _relatives(g: Grammar, lexicon: Lexicon, text: str, reference: date) -> list[Found]:
+    """The relative expressions, each rule tried only where a word it can start with stands."""
+    found: list[Found] = []
+    for scan, names in g.relative_scans:
+        for word in scan.finditer(text):
+            at = word.start()
+            if at and text[at - 1].isalnum():
+                continue  # inside a word
+            for name in names:
+                match = g.relative_rules[name].match(text, at)
+                item = _relative(match, name, g, lexicon, reference) if match else None
+                if item is not None:
+                    found.append(_widened(item, g, text))
+    return found
+
+
 def _widened(item: Found, g: Grammar, text: str) -> Found:
     """The candidate with the words before it that belong to it: "bulan", "akhir", a weekday."""
     start, end = item.start, item.end
@@ -433,11 +453,7 @@ def extract(view: TextView, *, reference_date: date | None = None) -> tuple[Date
     text = view.text
     found = [_widened(item, g, text) for item in _candidates(g, text)]
     if reference_date is not None:
-        for name, pattern in g.relative_rules.items():
-            for match in pattern.finditer(text):
-                item = _relative(match, name, g, view.lexicon, reference_date)
-                if item is not None:
-                    found.append(_widened(item, g, text))
+        found.extend(_relatives(g, view.lexicon, text, reference_date))
     return tuple(
         DateMention(
             text=text[item.start : item.end],

@@ -82,8 +82,35 @@ class Grammar:
     rules: Mapping[str, regex.Pattern[str]]
     combined: Mapping[str, regex.Pattern[str]]
     relative_rules: Mapping[str, regex.Pattern[str]]
+    relative_scans: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]
     before: Mapping[str, regex.Pattern[str]]
     after: Mapping[str, regex.Pattern[str]]
+
+
+NUMBER_TOKEN = "0"  # stands for any number among the words a rule may start with
+WORD_TOKEN = re.compile(r"\w+")
+
+
+def _start_scans(
+    first_words: Mapping[str, Iterable[str]],
+) -> tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]:
+    """One literal scan per word a relative rule may start with (lowercase and capitalised),
+    with the rules to try there: literal-first scans are fast, an alternation of words is not.
+    """
+    starts: dict[str, list[str]] = {}
+    for rule, phrases in first_words.items():
+        for phrase in phrases:
+            found = WORD_TOKEN.search(phrase.lower())
+            if found is not None and rule not in starts.setdefault(found.group(), []):
+                starts[found.group()].append(rule)
+    scans = []
+    for word, rules in sorted(starts.items()):
+        if word == NUMBER_TOKEN:
+            scans.append((regex.compile(r"\d+"), tuple(rules)))
+            continue
+        for variant in sorted({word, word.capitalize()}):
+            scans.append((regex.compile(regex.escape(variant)), tuple(rules)))
+    return tuple(scans)
 
 
 def _ints(table: Mapping[str, object]) -> dict[str, int]:
@@ -274,6 +301,15 @@ def grammar(lexicon: Lexicon) -> Grammar:
             for kind, names in COMBINED.items()
         },
         relative_rules={k: regex.compile(v) for k, v in relative_rules.items()},
+        relative_scans=_start_scans(
+            {
+                "relative_day": [*relative_days],
+                "relative_unit": [*shift_before, *(units if shift_after else ())],
+                "relative_weekday": [*shift_before, *weekday_number],
+                "relative_ago": [*words("quantity_words"), NUMBER_TOKEN],
+                "relative_period": [*words("period_modifiers")],
+            }
+        ),
         before={k: regex.compile(v if k == "digits" else f"(?r){v}") for k, v in before.items()},
         after={k: regex.compile(v) for k, v in after.items()},
     )
