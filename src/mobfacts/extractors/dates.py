@@ -173,12 +173,16 @@ def read_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
     if month is None:
         return None
     start = match.start()
-    cued = _before(g, "month_word", text, start) or _before(g, "month_cue", text, start)
+    word = _before(g, "month_word", text, start)
+    cued = word or _before(g, "month_cue", text, start)
+    ambiguous = match.group("m").lower() in g.needs_context
     if not cued:
-        if match.group("m").lower() in g.needs_context:
+        if ambiguous:
             return None  # "May", "March"
         if _after(g, "capitalised", text, match.end()) or _before(g, "capitalised", text, start):
             return None  # "August Revolution", "Revolusi Agustus", "Juli Rahmawati"
+    elif ambiguous and not word and _after(g, "capitalised", text, match.end()):
+        return None  # "and May Day"
     shift = _after(g, "shift", text, match.end())
     direction = g.shift.get(shift.group("shift").lower(), 0) if shift else 0
     return _found(match, "month", Point(month=month, direction=direction))
@@ -213,10 +217,9 @@ def read_year(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
     start, end = match.span()
     if _after(g, "amount", text, end):
         return None
-    if _before(g, "year_word", text, start):
-        if _before(g, "document", text, start):
-            return None
-    elif _before(g, "amount", text, start):
+    if _before(g, "document", text, start):
+        return None
+    if not _before(g, "year_word", text, start) and _before(g, "amount", text, start):
         return None
     return _found(match, "year", Point(int(match.group("y"))))
 
