@@ -1,8 +1,9 @@
 """Dates: days, months, years and periods, found by named rules and normalised to ISO 8601.
 
-One scan finds the anchors (months, years, "d/m", quarters); the named rules of dates_grammar
-are matched only there, and a reader here checks the context and reads the value. Words before
-a date that belong to it ("bulan", "tahun", "akhir", a weekday) are added by ``_widened``.
+Fast literal scans find the anchors (months, years, "/", quarters); the named rules of
+dates_grammar are matched only there, and a reader here checks the context and reads the value.
+Words before a date that belong to it ("bulan", "tahun", "akhir", a weekday) are added by
+``_widened``.
 Relative expressions ("kemarin", "last year", "Tuesday") are reported only when a reference
 date is given: without one they have no value, and the answer keys do not ask for them.
 dateparser normalises the rare "N units ago" forms; it is imported only when one is found.
@@ -83,6 +84,7 @@ def _is_amount(g: Grammar, text: str, start: int, end: int) -> bool:
 
 
 def read_day_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "9 hingga 11 Maret 2025": one period in one month."""
     month, year = _month(match, "m", g), _year(match)
     first, last = int(match.group("d1")), int(match.group("d"))
     if month is None or not first < last or not is_valid_day(year, month, last):
@@ -91,6 +93,7 @@ def read_day_range(match: regex.Match[str], g: Grammar, text: str) -> Found | No
 
 
 def read_day_month_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "28 Februari - 2 Maret 2025": one period across two months."""
     first_month, month, year = _month(match, "m1", g), _month(match, "m", g), _year(match)
     first_day, day = int(match.group("d1")), int(match.group("d"))
     if (
@@ -112,15 +115,17 @@ def _gap(match: regex.Match[str], left: str, right: str) -> str:
 
 
 def read_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "11 Juni", "11 Juni 2025", "the 11th of June"."""
     month, year, day = _month(match, "m", g), _year(match), int(match.group("d"))
     if month is None or not is_valid_day(year, month, day):
         return None
-    if year is None and _is_amount(g, text, match.start(), match.start()):
-        return None
+    if year is None and _before(g, "amount", text, match.start()):
+        return None  # "Rp 11 Juni ..." is no date
     return _found(match, "day_month", Point(year, month, day))
 
 
 def read_month_day_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "December 11-15, 2024"."""
     month, year = _month(match, "m", g), _year(match)
     first, last = int(match.group("d1")), int(match.group("d"))
     if month is None or not first < last or not is_valid_day(year, month, last):
@@ -129,6 +134,7 @@ def read_month_day_range(match: regex.Match[str], g: Grammar, text: str) -> Foun
 
 
 def read_month_day(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "June 11th, 2024", "December 11"."""
     month, year, day = _month(match, "m", g), _year(match), int(match.group("d"))
     if month is None or not is_valid_day(year, month, day):
         return None
@@ -138,6 +144,7 @@ def read_month_day(match: regex.Match[str], g: Grammar, text: str) -> Found | No
 
 
 def read_month_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "Januari-Agustus 2025", "between January and August"."""
     first, month, year = _month(match, "m1", g), _month(match, "m", g), _year(match)
     if first is None or month is None or first == month:
         return None
@@ -151,6 +158,7 @@ def read_month_range(match: regex.Match[str], g: Grammar, text: str) -> Found | 
 
 
 def read_month_year_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "Januari 2024 - Maret 2025"."""
     first, month = _month(match, "m1", g), _month(match, "m", g)
     first_year, year = _year(match, "y1"), _year(match)
     if first is None or month is None or first_year is None or year is None:
@@ -161,6 +169,7 @@ def read_month_year_range(match: regex.Match[str], g: Grammar, text: str) -> Fou
 
 
 def read_month_year(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "August 2017", "Agustus tahun 2019"."""
     month = _month(match, "m", g)
     if month is None or _after(g, "amount", text, match.end()):
         return None
@@ -189,6 +198,7 @@ def read_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
 
 
 def read_year_range(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "2021-2025", "2024/25", unless an amount ("2000-2500 orang")."""
     first = int(match.group("y1"))
     last = match.group("y2")
     year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -209,6 +219,7 @@ def read_year_span(match: regex.Match[str], g: Grammar, text: str) -> Found | No
 
 
 def read_decade(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "1990-an", "1990s": the ISO decade "199"."""
     return _found(match, "decade", Point(decade=int(match.group("y"))))
 
 
@@ -225,6 +236,7 @@ def read_year(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
 
 
 def read_iso_date(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
+    """ "2025-09-15"."""
     year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
     return (
         _found(match, "iso_date", Point(year, month, day))
