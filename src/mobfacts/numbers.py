@@ -1,12 +1,15 @@
-"""Reading numbers as written, with the language's decimal and thousands marks."""
+"""Reading numbers as written: digits with the language's marks, scale words, number words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from mobfacts.model import Number
 
 _MAX_DIGITS = 60  # beyond this a "number" is noise (or an attack), not an amount
+_LARGE = Decimal(1000)  # multipliers from here on close a group ("tiga ratus ribu")
 
 
 def read_number(written: str, *, thousands_mark: str) -> Decimal | None:
@@ -29,6 +32,8 @@ def read_number(written: str, *, thousands_mark: str) -> Decimal | None:
         decimal = written[max(written.rfind("."), written.rfind(","))]
         thousands = "," if decimal == "." else "."
         whole, _, fraction = written.rpartition(decimal)
+        if thousands not in whole:
+            return None
         return _grouped(whole, thousands, fraction)
     mark = marks[0]
     groups = written.split(mark)
@@ -53,6 +58,82 @@ def _decimal(whole: str, fraction: str) -> Decimal | None:
         return Decimal(f"{whole}.{fraction}" if fraction else whole)
     except InvalidOperation:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """A language's number words: values that add, multipliers, adders ("belas")."""
+
+    values: Mapping[str, Decimal]
+    multipliers: Mapping[str, Decimal]
+    adders: Mapping[str, Decimal]
+    one_articles: frozenset[str]
+
+    @classmethod
+    def of(cls, section: Mapping[str, object]) -> NumberWords:
+        """The number words of a lexicon's numbers section."""
+
+        def table(key: str) -> dict[str, Decimal]:
+            raw = section.get(key, {})
+            assert isinstance(raw, Mapping)
+            return {str(w).lower(): Decimal(str(v)) for w, v in raw.items()}
+
+        articles = section.get("one_articles", [])
+        assert isinstance(articles, list)
+        return cls(
+            table("number_words"),
+            table("number_multipliers"),
+            table("number_adders"),
+            frozenset(str(a).lower() for a in articles),
+        )
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every word that may be part of a written number."""
+        return tuple({*self.values, *self.multipliers, *self.adders})
+
+
+def read_words(words: Sequence[str], number_words: NumberWords) -> Decimal | None:
+    """The value of number words in order ("tiga ratus", "dua belas", "a dozen").
+
+    Units and tens add; "puluh"/"ratus"/"hundred" multiply the last word group;
+    "ribu"/"juta"/"thousand"/"million" close the group so far ("seribu lima ratus" = 1500).
+    """
+    total = current = last = Decimal(0)
+    seen = False
+    for i, raw in enumerate(words):
+        word = raw.lower()
+        if word in number_words.one_articles and i == 0 and len(words) > 1:
+            current, last, seen = Decimal(1), Decimal(1), True
+        elif word in number_words.values:
+            value = number_words.values[word]
+            if word in number_words.multipliers and seen:
+                total, current, last = _multiply(total, current, last, value)
+            else:
+                current += value
+                last = value
+            seen = True
+        elif word in number_words.multipliers:
+            if not seen:
+                return None
+            total, current, last = _multiply(total, current, last, number_words.multipliers[word])
+        elif word in number_words.adders:
+            if not seen:
+                return None
+            current += number_words.adders[word]
+            last += number_words.adders[word]
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _multiply(
+    total: Decimal, current: Decimal, last: Decimal, factor: Decimal
+) -> tuple[Decimal, Decimal, Decimal]:
+    if factor >= _LARGE:
+        return total + (current or Decimal(1)) * factor, Decimal(0), Decimal(0)
+    scaled = (last or Decimal(1)) * factor
+    return total, current - last + scaled, scaled
 
 
 def as_number(value: Decimal) -> Number | None:
