@@ -1,50 +1,405 @@
-"""Figures: percentages, money, counts and measures, with what they measure."""
+"""Figures: percentages, money, counts and measures, with what they measure.
+
+Each rule finds a number (digits or number words), then reads what follows it (a range,
+a scale word, a unit, denominators) and what precedes it (a currency sign, a bound word).
+Rules that say what a number is not (a year, a label, a time, a list item) drop it.
+The subject and the direction of change are read afterwards (figures_subject.py).
+"""
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import regex
 
+from mobfacts.extractors.figures_subject import Found, describe
 from mobfacts.lang import Lexicon
-from mobfacts.model import Figure
-from mobfacts.numbers import as_number, read_number
+from mobfacts.model import Figure, Kind
+from mobfacts.numbers import NumberWords, as_number, read_number, read_words
 from mobfacts.resolve import select_spans
 from mobfacts.text import TextView
 
+_DIGITS = r"\p{Nd}+(?:[.,]\p{Nd}+)*"
+_WORD_BREAK = regex.compile(r"[\s\-]+")
+_TIME_OF_DAY = regex.compile(r"\p{Nd}{1,2}[.,]00")
+_VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
+_SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
+_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
+_LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
+_WINDOW = 40  # characters looked at before a number for bounds, labels and names
+_YEARS = (1900, 2100)
+_LAST_DAY = 31
+_LIST_ITEM_MAX = 10  # "Kemenko 1, 2, 3 dan 4": item numbers are small
+_SENTENCE_CHARS = 300  # a figure's sentence is cut to this many characters either side
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!)"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of lowercase words written as a trie: fast to scan a long text with."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or r"(?!)"
+
+
+def _word_before(words: Iterable[str]) -> regex.Pattern[str]:
+    """A pattern for one of the words just before a position (searched up to it)."""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(words)})\s+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number as written: digits (perhaps after a currency sign) or number words."""
+
+    start: int
+    end: int
+    number_start: int
+    digits: str | None = None
+    words: str | None = None
+    pre: str | None = None
+
+
+def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
+    """Every number in the text, digits first then words (the caller sorts them)."""
+    for match in rules.digits.finditer(text):
+        begin = match.start()
+        pre = rules.prefix.search(text, max(0, begin - 8), begin)
+        start = pre.start() if pre else begin
+        yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
+        for match in rules.any_case_words.finditer(text):
+            yield _Number(match.start(), match.end(), match.start(), None, match.group())
+        return
+    articles = rules.number_words.one_articles
+    for match in rules.lowercase_words.finditer(lower):
+        begin = match.start()
+        if begin and (text[begin - 1].isalpha() or unicodedata.category(text[begin - 1]) == "Mn"):
+            continue
+        start = begin
+        head = match.group().split()[0].split("-")[0]
+        if head in rules.number_words.multipliers:
+            article = _LAST_WORD.search(lower, max(0, begin - 6), begin)
+            if article and article.group(1) in articles:
+                start = begin - len(article.group())
+        yield _Number(start, match.end(), begin, None, text[start : match.end()])
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled patterns and word tables of one language."""
+
+    digits: regex.Pattern[str]
+    prefix: regex.Pattern[str]
+    lowercase_words: re.Pattern[str]
+    any_case_words: regex.Pattern[str]
+    range_tail: regex.Pattern[str]
+    scale: regex.Pattern[str]
+    unit: regex.Pattern[str]
+    per: regex.Pattern[str]
+    bound: regex.Pattern[str]
+    range_opener: regex.Pattern[str]
+    range_breaker: regex.Pattern[str]
+    label: regex.Pattern[str]
+    not_amount_before: regex.Pattern[str]
+    period_before: regex.Pattern[str]
+    period_after: regex.Pattern[str]
+    name_before: regex.Pattern[str]
+    capital_after: regex.Pattern[str]
+    list_after: regex.Pattern[str]
+    list_before: regex.Pattern[str]
+    time_after: regex.Pattern[str]
+    number_words: NumberWords
+    thousands_mark: str
+    scales: Mapping[str, Decimal]
+    units: Mapping[str, tuple[str, Kind]]
+    bounds: Mapping[str, str]
+    per_fused: Mapping[str, str]
+    pair_words: frozenset[str]
+    lone_words: frozenset[str]
+    durations: frozenset[str]
+
 
 @functools.cache
-def _pattern(lexicon: Lexicon) -> regex.Pattern[str]:
-    percent = sorted(lexicon.words("figures", "percent_words"), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(w) for w in percent)
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,/-])(?P<number>\p{{Nd}}+(?:[.,]\p{{Nd}}+)*)"
-        rf"(?:\s?(?P<percent>{alternatives})(?!\p{{L}}))?(?![\p{{L}}\p{{N}}/-])",
-        regex.IGNORECASE,
+def _rules(lexicon: Lexicon) -> _Rules:
+    numbers, figures = lexicon.section("numbers"), lexicon.section("figures")
+    number_words = NumberWords.of(numbers)
+    word = rf"(?:{_alternatives(number_words.vocabulary)})(?![\p{{L}}\p{{M}}])"
+    words = rf"(?<![\p{{L}}\p{{M}}]){word}(?:(?:\s+|-){word})*"
+    fast_word = rf"(?:{_trie(number_words.vocabulary)})(?![^\W\d_])"
+    prefixes = _alternatives(figures.get("currency_prefixes", []))
+    range_words = [*figures.get("range_words", []), *figures.get("range_pair_words", [])]
+    range_tail = (
+        rf"(?:\s?[-–]\s?|\s+(?i:(?P<sep>{_alternatives(range_words)}))\s+)"
+        rf"(?:(?:{prefixes})\s?)?(?:(?P<digits>{_DIGITS})|(?i:(?P<words>{words})))"
+    )
+    scales = {str(k).lower(): Decimal(str(v)) for k, v in numbers.get("scales", {}).items()}
+    units: dict[str, tuple[str, Kind]] = {}
+    for surface, symbol in figures.get("units", {}).items():
+        duration = symbol in figures.get("duration_units", [])
+        units[surface.lower()] = (symbol, "measure" if duration or symbol else "measure")
+    for surface, code in figures.get("currencies", {}).items():
+        units[surface.lower()] = (code, "money")
+    for surface in figures.get("percent_words", []):
+        units[surface.lower()] = ("%", "percent")
+    per_fused = {k.lower(): v for k, v in figures.get("per_fused", {}).items()}
+    durations = [
+        s for s, u in figures.get("units", {}).items() if u in figures.get("duration_units", [])
+    ]
+    per_words = _alternatives(figures.get("per_words", []))
+    unit_words = _alternatives(figures.get("units", {}))
+    articles_before_units = _alternatives(figures.get("per_article_words", []))
+    per = (
+        rf"(?:\s?/\s?(?P<word>[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\p{{N}}]*)"
+        rf"|\s+(?i:{per_words})\s+(?P<word>(?i:{unit_words})|[\p{{L}}\p{{M}}]+)"
+        rf"|\s+(?i:{articles_before_units})\s+(?P<word>(?i:{_alternatives(durations)}))"
+        rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
+    )
+    bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
+    labels = _alternatives(figures.get("label_words", []))
+    pair = _alternatives(figures.get("range_pair_words", []))
+    return _Rules(
+        digits=regex.compile(_DIGITS),
+        prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
+        lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
+        any_case_words=regex.compile(words, regex.IGNORECASE),
+        range_tail=regex.compile(range_tail),
+        scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+        unit=regex.compile(
+            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        ),
+        per=regex.compile(per),
+        bound=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:(?P<bound>{_alternatives(bounds)}))\s+\Z"),
+        range_opener=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(figures.get('range_openers', []))})\s+\Z"
+        ),
+        range_breaker=regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(figures.get('range_breakers', []))})\s+\Z"
+        ),
+        not_amount_before=_word_before(figures.get("not_amount_before", [])),
+        period_before=_word_before(figures.get("period_words_before", [])),
+        period_after=regex.compile(
+            rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
+        ),
+        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
+        name_before=regex.compile(
+            r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
+        ),
+        capital_after=regex.compile(r"\s+\p{Lu}"),
+        list_after=regex.compile(
+            rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+        ),
+        list_before=regex.compile(
+            rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
+        ),
+        time_after=regex.compile(
+            rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+        ),
+        number_words=number_words,
+        thousands_mark=numbers["thousands_mark"],
+        scales=scales,
+        units=units,
+        bounds=bounds,
+        per_fused=per_fused,
+        pair_words=frozenset(w.lower() for w in figures.get("range_pair_words", [])),
+        lone_words=frozenset(w.lower() for w in numbers.get("lone_number_words_not_amounts", [])),
+        durations=frozenset(figures.get("duration_units", [])),
     )
 
 
+def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | None:
+    if digits:
+        return read_number(digits, thousands_mark=rules.thousands_mark)
+    return read_words(_WORD_BREAK.split(words or ""), rules.number_words)
+
+
+def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
+    """A figure from a number: its tail (range, scale, unit, per) and its bound."""
+    text = view.text
+    value = _value(number.digits, number.words, rules)
+    if value is None:
+        return None
+    start, end = number.start, number.end
+    if number.digits and not number.pre and _glued_before(text, number.number_start):
+        return None
+    window = max(0, start - _WINDOW)
+    value_max = None
+    tail = rules.range_tail.match(text, end)
+    if tail is not None:
+        high = _value(tail.group("digits"), tail.group("words"), rules)
+        separator = (tail.group("sep") or "").lower()
+        opener = rules.range_opener.search(text, window, start) is not None
+        breaker = rules.range_breaker.search(text, window, start) is not None
+        paired = separator in rules.pair_words
+        measured = bool(rules.unit.match(text, tail.end()) or rules.scale.match(text, tail.end()))
+        hyphen = not separator
+        joined = (opener or measured) if paired else (not breaker and (hyphen or measured))
+        if high is not None and high > value and joined:
+            value_max, end = high, tail.end()
+    scale = rules.scale.match(text, end)
+    factor = Decimal(1)
+    if scale is not None and number.digits:
+        factor, end = rules.scales[scale.group("scale").lower()], scale.end()
+    unit_symbol, kind = None, "count"
+    if number.pre:
+        unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
+    else:
+        unit = rules.unit.match(text, end)
+        if unit is not None:
+            unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
+            end = unit.end()
+    if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
+        return None
+    if unit_symbol in rules.durations and (
+        rules.period_before.search(text, max(0, start - _WINDOW), start)
+        or rules.period_after.match(text, end)
+    ):
+        return None  # "the first ten months", "10 bulan pertama": a period, a date
+    bare = kind == "count" and factor == 1
+    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, window):
+        return None
+    per: list[str] = []
+    per_end = end
+    while (denominator := rules.per.match(text, per_end)) is not None:
+        fused = denominator.group("fused")
+        per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
+        per_end = denominator.end()
+    bound_match = rules.bound.search(text, window, start)
+    bound = (
+        rules.bounds[" ".join(bound_match.group("bound").lower().split())] if bound_match else "="
+    )
+    rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
+    figure = Figure(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=as_number(value * factor),
+        kind=kind,  # type: ignore[arg-type]
+        rule=rule,
+        sentence=_sentence(view, start, end),
+        unit=unit_symbol,
+        value_max=as_number(value_max * factor) if value_max is not None else None,
+        per=tuple(per),
+        bound=bound,  # type: ignore[arg-type]
+    )
+    context_start = bound_match.start() if bound_match else start
+    return Found(figure, context_start, per_end, bool(number.words), bare)
+
+
+def _sentence(view: TextView, start: int, end: int) -> str:
+    """The figure's sentence, cut to a bounded window around it (a line may be megabytes)."""
+    sentence = view.sentence_at(start)
+    low = max(sentence.start, start - _SENTENCE_CHARS)
+    return view.text[low : min(sentence.end, end + _SENTENCE_CHARS)]
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """A number glued to a word or another number: "B50", "Covid-19", "ke-13", "+62", "4/9"."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isalnum() or before in "_+#@/:":
+        return True
+    if before in "-–.," and start >= 2:
+        return text[start - 2].isalnum()
+    return False
+
+
+def _glued_after(text: str, end: int) -> bool:
+    """A number that goes on as a date, a time, a code or a version: "4/9", "15:30", "1A"."""
+    following = text[end : end + 2]
+    if len(following) < 2:
+        return False
+    return following[0] in "/:" and following[1].isdigit() or following[0] == "_"
+
+
+def _not_an_amount(
+    view: TextView,
+    number: _Number,
+    rules: _Rules,
+    start: int,
+    end: int,
+    value: Decimal,
+    value_max: Decimal | None,
+    window: int,
+) -> bool:
+    """Bare numbers that are years, labels, names, times, days, list items or list markers."""
+    text, written = view.text, number.words or ""
+    digits = number.digits or ""
+    if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
+        return True
+    if value_max is not None and len(digits) >= 3 and digits.isdigit():
+        return True  # "555-1234" is a phone number, "2021-2025" a period
+    if digits[:1] == "0" and len(digits) >= 4:
+        return True  # "0812..." is a phone number
+    if number.words:
+        words = _WORD_BREAK.split(written.lower())
+        if len(words) == 1 and words[0] in rules.lone_words:
+            return True
+        if rules.not_amount_before.search(text, window, start):
+            return True  # "the two sides", "salah satu": a reference, not an amount
+    if rules.label.search(text, window, start):
+        return True
+    if _VERSION.fullmatch(digits):
+        return True  # "Industri 4.0": a version, part of a name
+    if _TIME_OF_DAY.fullmatch(digits) or rules.time_after.match(text, end):
+        return True  # a time of day: "15.00", "10.30 WIB"
+    name = rules.name_before.search(text, window, start)
+    if name is not None and name.group("before") not in ("", ";", ":", '"', "“", "(", "-", "–"):
+        sentence = view.sentence_at(start)
+        if name.start("name") > sentence.start:
+            return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
+    if value <= _LAST_DAY and rules.capital_after.match(text, end):
+        return True  # "11 Juni", "4 Mei": a day of a month
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True  # "Komentar (0)", "(1)": page furniture and list markers
+    listed = rules.list_after.match(text, end) or rules.list_before.search(text, window, start)
+    if listed and value <= _LIST_ITEM_MAX:
+        return True  # "Kemenko 1, 2, 3 dan 4"
+    if _SLOGAN_AFTER.match(text, end) or _SLOGAN_BEFORE.search(text, window, start):
+        return True  # "3 larangan - 3 anjuran - 3 kebutuhan": a slogan
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
+
+
 def extract(view: TextView) -> tuple[Figure, ...]:
-    """Every figure in the text (the minimal rules: percentages and bare counts)."""
-    thousands = view.lexicon.section("numbers")["thousands_mark"]
-    found: list[Figure] = []
-    for match in _pattern(view.lexicon).finditer(view.text):
-        value = read_number(match.group("number"), thousands_mark=thousands)
-        if value is None:
-            continue
-        is_percent = match.group("percent") is not None
-        if not is_percent and 1900 <= value <= 2100 and "." not in match.group("number"):
-            continue  # a year is a date, not a figure
-        found.append(
-            Figure(
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
-                value=as_number(value),
-                unit="%" if is_percent else None,
-                kind="percent" if is_percent else "count",
-                sentence=view.sentence_text(match.start()),
-                rule="figures.percent" if is_percent else "figures.count",
-            )
-        )
-    return tuple(select_spans(found))
+    """Every figure in the text, with its subject, change, denominators and bound."""
+    rules = _rules(view.lexicon)
+    found = [
+        item
+        for number in sorted(_numbers(view.text, rules), key=lambda n: n.start)
+        if (item := _read(view, number, rules)) is not None
+    ]
+    kept = {id(f) for f in select_spans(item.figure for item in found)}
+    chosen = [item for item in found if id(item.figure) in kept]
+    described = describe(view, chosen)
+    return tuple(
+        replace(item.figure, **fields)
+        for item, fields in zip(chosen, described, strict=True)
+        if fields is not None
+    )

@@ -1,0 +1,488 @@
+"""What a figure measures and whether it is a change: read from the words around it.
+
+Words are sorted into coarse classes from the language data (function word, preposition,
+verb, noun-ish word, punctuation); the subject is the nearest noun phrase that news
+sentences put in subject position: "X (telah) naik sebesar N", "N <noun phrase>",
+"N of X", "X (N)", or, when the figure's own clause has none, the phrase a figure before
+it in the sentence measures, or the head of an earlier clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from mobfacts.lang import Lexicon
+from mobfacts.model import Figure
+from mobfacts.text import TextView
+
+_BEFORE_CHARS = 300  # how far back a subject may be looked for
+_AFTER_CHARS = 200
+_MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebesar")
+_MAX_PHRASE = 8  # words in a subject
+_CHANGE_REACH = 5  # words between a change word and its figure ("decline in number by")
+_MAX_EARLIER = 12  # earlier figures of a sentence looked at for a shared subject
+_LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
+_CHUNK = 2048  # how long sentences are tokenized: in chunks of this size
+_CLAUSE_MARKS = frozenset(',;:()[]"“”‘’|–—-!?.…•*')
+_SEGMENT_MARKS = frozenset(";:|–—-•*")
+
+
+_TOKEN = regex.compile(
+    r"(?P<number>\p{Nd}+(?:[.,]\p{Nd}+)*)"
+    r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)"
+    r"|\S",
+)
+
+
+class Token:
+    """A word, a number or one punctuation character, with offsets (light: many are made)."""
+
+    __slots__ = ("text", "start", "end", "is_word", "is_number")
+
+    def __init__(self, text: str, start: int, end: int, kind: str | None) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.is_word, self.is_number = kind == "word", kind == "number"
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end] with offsets into the whole text (as mobfacts.text does)."""
+    return [
+        Token(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure as first read, with the span of its context (bound word to denominators)."""
+
+    figure: Figure
+    context_start: int
+    context_end: int
+    in_words: bool
+    bare: bool
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word classes of one language (lowercase)."""
+
+    function: frozenset[str]
+    prepositions: frozenset[str]
+    inner: frozenset[str]
+    joiners: frozenset[str]
+    anaphors: frozenset[str]
+    means: frozenset[str]
+    purpose: frozenset[str]
+    part_of: frozenset[str]
+    out_of: tuple[tuple[str, ...], ...]
+    time_nouns: frozenset[str]
+    verbs: frozenset[str]
+    not_verbs: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    verb_suffixes: tuple[str, ...]
+    verb_min_length: int
+    increase: frozenset[str]
+    decrease: frozenset[str]
+    increase_nouns: frozenset[str]
+    decrease_nouns: frozenset[str]
+    level: frozenset[str]
+    change_verbs: frozenset[str]
+
+    def is_verb(self, word: str) -> bool:
+        if word in self.verbs or word in self.change_verbs:
+            return True
+        if word in self.not_verbs or len(word) < self.verb_min_length or "-" in word:
+            return False
+        return word.startswith(self.verb_prefixes) or word.endswith(self.verb_suffixes)
+
+    def is_noun(self, token: Token) -> bool:
+        """A word that may be part of a noun phrase (not a function word or a verb)."""
+        word = token.text.lower()
+        return token.is_word and word not in self.function and not self.is_verb(word)
+
+
+@functools.cache
+def _words(lexicon: Lexicon) -> _Words:
+    figures = lexicon.section("figures")
+    subject, change = figures.get("subject", {}), figures.get("change", {})
+
+    def group(table: Any, key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in table.get(key, []))
+
+    return _Words(
+        function=group(subject, "function_words"),
+        prepositions=group(subject, "prepositions"),
+        inner=group(subject, "inner_words"),
+        joiners=group(subject, "joiners"),
+        anaphors=group(subject, "anaphors"),
+        means=group(subject, "means_words"),
+        purpose=group(subject, "purpose_words"),
+        part_of=group(subject, "part_of_words"),
+        out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
+        time_nouns=group(subject, "time_nouns"),
+        verbs=group(subject, "verbs"),
+        not_verbs=group(subject, "not_verbs"),
+        verb_prefixes=tuple(str(p) for p in subject.get("verb_prefixes", [])),
+        verb_suffixes=tuple(str(s) for s in subject.get("verb_suffixes", [])),
+        verb_min_length=int(subject.get("verb_min_length", 99)),
+        increase=group(change, "increase_words"),
+        decrease=group(change, "decrease_words"),
+        increase_nouns=group(change, "increase_nouns"),
+        decrease_nouns=group(change, "decrease_nouns"),
+        level=group(change, "level_words"),
+        change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
+        - group(change, "increase_nouns")
+        - group(change, "decrease_nouns"),
+    )
+
+
+def _is_mark(token: Token, text: str) -> bool:
+    """Punctuation that ends a clause; a hyphen only when spaced ("Triliun- Peningkatan")."""
+    if token.is_word or token.is_number or token.text not in _CLAUSE_MARKS:
+        return False
+    return token.text != "-" or text[token.end : token.end + 1].isspace()
+
+
+def _phrase(text: str, tokens: Sequence[Token]) -> str | None:
+    return text[tokens[0].start : tokens[-1].end] if tokens else None
+
+
+class _Reader:
+    """Reads subjects and changes for the figures of one text, in text order."""
+
+    def __init__(self, view: TextView, found: Sequence[Found]) -> None:
+        self.view = view
+        self.text = view.text
+        self.words = _words(view.lexicon)
+        self.found = found
+        self.starts = {item.figure.start: i for i, item in enumerate(found)}
+        self.subjects: list[str | None] = [None] * len(found)
+        self.pending: dict[int, int] = {}
+        self.last_subject: str | None = None
+        self.cached: tuple[int, int, list[int], list[Token]] = (-1, -1, [], [])
+
+    def tokens(self, low: int, high: int) -> list[Token]:
+        """The tokens inside [low, high), read once per sentence (or per chunk of a long one)."""
+        begin, end, starts, tokens = self.cached
+        if not begin <= low <= high <= end:
+            sentence = self.view.sentence_at(low)
+            begin, end = sentence.start, sentence.end
+            if end - begin > _LONG_SENTENCE:
+                begin = low - (low - sentence.start) % _CHUNK
+                end = min(sentence.end, begin + 2 * _CHUNK)
+            if not begin <= low <= high <= end:
+                return tokenize(self.text, low, high)
+            tokens = tokenize(self.text, begin, end)
+            starts = [t.start for t in tokens]
+            self.cached = (begin, end, starts, tokens)
+        first = bisect.bisect_left(starts, low)
+        last = bisect.bisect_left(starts, high)
+        while last > first and tokens[last - 1].end > high:
+            last -= 1
+        inside = tokens[first:last]
+        if first and tokens[first - 1].end > low:  # a token cut by the figure: "seven|-gun"
+            return tokenize(self.text, low, min(high, tokens[first - 1].end)) + inside
+        return inside
+
+    def figure_at(self, token: Token, before: int) -> int | None:
+        """The index of an earlier figure that a number token belongs to."""
+        for i in range(before - 1, -1, -1):
+            figure = self.found[i].figure
+            if figure.start <= token.start < figure.end:
+                return i
+            if figure.end <= token.start:
+                return None
+        return None
+
+    def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
+        """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
+        words = self.words
+        i = 0
+        if len(tokens) > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
+            i = 1  # "seven-gun salute", "5 juta ton (ekspor)"
+        phrase: list[Token] = []
+        while i < len(tokens) and len(phrase) < _MAX_PHRASE:
+            token = tokens[i]
+            word = token.text.lower()
+            if self.is_start(token):
+                break
+            if words.is_noun(token) or (phrase and token.is_number):
+                phrase.append(token)
+            elif (
+                phrase
+                and word in words.inner
+                and i + 1 < len(tokens)
+                and words.is_noun(tokens[i + 1])
+            ):
+                phrase.append(token)
+            else:
+                break
+            i += 1
+        return phrase
+
+    def is_start(self, token: Token) -> bool:
+        return token.start in self.starts
+
+    def only_time(self, phrase: Sequence[Token]) -> bool:
+        time = self.words.time_nouns
+        if phrase and phrase[0].is_word and phrase[0].text.lower() in time:
+            return True  # "bulan pertama tahun ini", "tahun 2026"
+        return all(t.is_number or all(w in time for w in t.text.lower().split("-")) for t in phrase)
+
+    def usable(self, phrase: Sequence[Token]) -> bool:
+        return (
+            bool(phrase)
+            and not self.only_time(phrase)
+            and not (len(phrase) == 1 and phrase[0].text.lower() in self.words.anaphors)
+        )
+
+    def backward(self, tokens: Sequence[Token], index: int) -> tuple[str, Any]:
+        """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
+        words = self.words
+        j = len(tokens) - 1
+        if j >= 0 and tokens[j].text == "(":
+            j -= 1  # an apposition: "Uni Eropa (11,2%)"
+        skipped = 0
+        while j >= 0:
+            token = tokens[j]
+            word = token.text.lower()
+            earlier = self.figure_at(token, index)
+            if earlier is not None:
+                figure = self.found[earlier].figure
+                if figure.unit not in self.durations:
+                    return "figure", earlier
+                j = self.skip_figure(tokens, j, figure)
+                continue
+            if _is_mark(token, self.text):
+                return "clause", j
+            if not token.is_word and not token.is_number:
+                j -= 1
+                continue
+            if token.is_word and not words.is_noun(token):
+                if word in words.anaphors:
+                    return "anaphor", None
+                j -= 1
+                skipped += 1
+                if skipped > _MAX_SKIPPED:
+                    return "none", None
+                continue
+            k = j
+            while k >= 0 and j - k < _MAX_PHRASE:
+                here = tokens[k]
+                if words.is_noun(here) or (here.is_number and self.figure_at(here, index) is None):
+                    k -= 1
+                elif here.text in "-/" and k < j and not _is_mark(here, self.text):
+                    k -= 1
+                elif here.text.lower() in words.inner and k > 0 and words.is_noun(tokens[k - 1]):
+                    k -= 1
+                else:
+                    break
+            phrase = list(tokens[k + 1 : j + 1])
+            while phrase and phrase[0].text.lower() in words.inner:
+                phrase.pop(0)
+            if not phrase or self.only_time(phrase):
+                j = k
+                continue
+            if len(phrase) == 1 and phrase[0].text.lower() in words.anaphors:
+                return "anaphor", None
+            before = tokens[k].text.lower() if k >= 0 else ""
+            if before in words.means:
+                return "means", None
+            if before in words.prepositions:
+                return "adjunct", phrase
+            return "np", phrase
+        return "clause", -1
+
+    def skip_figure(self, tokens: Sequence[Token], j: int, figure: Figure) -> int:
+        while j >= 0 and tokens[j].start >= figure.start:
+            j -= 1
+        return j
+
+    @functools.cached_property
+    def durations(self) -> frozenset[str]:
+        units = self.view.lexicon.section("figures").get("duration_units", [])
+        return frozenset(str(u) for u in units)
+
+    def clause_heads(
+        self, tokens: Sequence[Token]
+    ) -> tuple[list[Token] | None, list[Token] | None]:
+        """The nearest earlier clause head followed by a verb, and the segment's first phrase."""
+        words = self.words
+        starts = [0] + [i + 1 for i, t in enumerate(tokens) if _is_mark(t, self.text)]
+        segment = 0
+        for i, t in enumerate(tokens):
+            if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
+                segment = i + 1
+        head = None
+        for start in reversed(starts):
+            i = start
+            while i < len(tokens) and tokens[i].is_word and not words.is_noun(tokens[i]):
+                i += 1
+            phrase = self.forward_phrase(tokens[i:])
+            after = i + len(phrase)
+            if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
+                head = phrase
+                break
+        i = segment
+        while i < len(tokens) and (_is_mark(tokens[i], self.text) or not words.is_noun(tokens[i])):
+            i += 1
+        first = self.forward_phrase(tokens[i:])
+        return head, (first if self.usable(first) else None)
+
+    def is_predicate(self, token: Token) -> bool:
+        """A verb or an auxiliary word: what follows the subject of a clause."""
+        word, words = token.text.lower(), self.words
+        if not token.is_word or words.is_noun(token):
+            return False
+        return word not in words.prepositions and word not in words.joiners
+
+    def inherit(self, index: int, sentence_start: int, count: bool) -> int | None:
+        """An earlier figure of the same sentence whose subject this one shares."""
+        value = self.found[index].figure.value or 0
+        candidates = []
+        for i in range(index - 1, max(-1, index - 1 - _MAX_EARLIER), -1):
+            if self.found[i].figure.start < sentence_start:
+                break
+            if self.subjects[i]:
+                candidates.append(i)
+        if count:
+            same = [i for i in candidates if self.found[i].bare]
+            larger = [i for i in same if (self.found[i].figure.value or 0) >= value]
+            candidates = larger or same or candidates
+        return candidates[0] if candidates else None
+
+    def subject(self, index: int) -> str | None | bool:
+        """The subject of one figure; False when a number word names no amount."""
+        item, words, text = self.found[index], self.words, self.text
+        figure = item.figure
+        sentence = self.view.sentence_at(figure.start)
+        low = max(sentence.start, item.context_start - _BEFORE_CHARS)
+        high = min(max(sentence.end, item.context_end), item.context_end + _AFTER_CHARS)
+        before = self.tokens(low, item.context_start)
+        after = self.tokens(item.context_end, high)
+        first = after[0].text.lower() if after else ""
+        second = after[1].text.lower() if len(after) > 1 else ""
+        if item.bare:
+            phrase = self.forward_phrase(after)
+            if self.usable(phrase):
+                return _phrase(text, phrase)
+            if item.in_words and not phrase:
+                return False
+            for words_of in words.out_of:
+                n = len(words_of)
+                if tuple(t.text.lower() for t in after[:n]) == words_of and len(after) > n:
+                    whole = self.starts.get(after[n].start)
+                    if whole is not None:
+                        self.pending[index] = whole
+                        return None
+            earlier = self.inherit(index, sentence.start, count=True)
+            if earlier is not None:
+                return self.subjects[earlier]
+        else:
+            if first in words.part_of and figure.kind != "money":
+                phrase = self.forward_phrase(after[1:])
+                if self.usable(phrase):
+                    return _phrase(text, phrase)
+            if (
+                first in words.increase_nouns | words.decrease_nouns
+                and second in words.prepositions
+            ):
+                phrase = self.forward_phrase(after[2:])
+                if self.usable(phrase):
+                    return _phrase(text, phrase)
+            phrase = self.forward_phrase(after)
+            if self.usable(phrase) and first not in words.increase_nouns | words.decrease_nouns:
+                return _phrase(text, phrase)
+            i = 0
+            while (
+                i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].text.lower())
+            ):
+                i += 1
+            if i < len(after) and after[i].text.lower() in words.purpose:
+                phrase = self.forward_phrase(after[i + 1 :])
+                if self.usable(phrase):
+                    return _phrase(text, phrase)
+        how, found = self.backward(before, index)
+        if how == "np" or (how == "adjunct" and figure.kind != "percent"):
+            return _phrase(text, found)
+        if how == "figure":
+            return self.subjects[found]
+        head, segment_first = self.clause_heads(before)
+        if how == "adjunct":
+            return _phrase(text, head) if head else _phrase(text, found)
+        if how == "means":
+            return _phrase(text, segment_first) if segment_first else None
+        earlier = self.inherit(index, sentence.start, count=False)
+        if earlier is not None and how in ("anaphor", "clause"):
+            segment = self.segment_start(before)
+            if how == "anaphor" or self.found[earlier].figure.start >= segment:
+                return self.subjects[earlier]
+        if how == "anaphor":
+            return self.last_subject
+        chosen = head or segment_first
+        return _phrase(text, chosen) if chosen else None
+
+    def segment_start(self, tokens: Sequence[Token]) -> int:
+        for t in reversed(tokens):
+            if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
+                return t.end
+        return tokens[0].start if tokens else 0
+
+    def change(self, index: int, subject: str | None) -> str | None:
+        """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
+        item, words, text = self.found[index], self.words, self.text
+        sentence = self.view.sentence_at(item.figure.start)
+        low = max(sentence.start, item.context_start - _BEFORE_CHARS)
+        before = self.tokens(low, item.context_start)
+        for token in reversed(before[-_CHANGE_REACH:]):
+            word = token.text.lower()
+            if _is_mark(token, text) or token.is_number or word in words.level:
+                break
+            if word in words.increase:
+                return "increase"
+            if word in words.decrease:
+                return "decrease"
+        after = self.tokens(item.context_end, min(sentence.end, item.context_end + 40))
+        following = after[0].text.lower() if after else ""
+        head = (subject or "").split(" ")[0].lower()
+        for word in (following, head):
+            if word in words.increase_nouns:
+                return "increase"
+            if word in words.decrease_nouns:
+                return "decrease"
+        if item.figure.kind == "percent":
+            clause_head, _ = self.clause_heads(before)
+            word = clause_head[0].text.lower() if clause_head else ""
+            if word in words.increase_nouns:
+                return "increase"
+            if word in words.decrease_nouns:
+                return "decrease"
+        return None
+
+
+def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | None]:
+    """For each figure, its subject and change (None: a number word that names no amount)."""
+    reader = _Reader(view, found)
+    results: list[dict[str, Any] | None] = []
+    for i, item in enumerate(found):
+        sentence = view.sentence_at(item.figure.start)
+        if sentence.end - sentence.start > _LONG_SENTENCE:
+            results.append({})  # not prose (a megabyte "sentence"): not worth the time
+            continue
+        subject = reader.subject(i)
+        if subject is False:
+            results.append(None)
+            continue
+        reader.subjects[i] = subject or None
+        reader.last_subject = subject or reader.last_subject
+        results.append({"subject": subject or None, "change": reader.change(i, subject or None)})
+    for i, whole in reader.pending.items():
+        subject = reader.subjects[whole]
+        results[i] = {"subject": subject, "change": reader.change(i, subject)}
+    return results
