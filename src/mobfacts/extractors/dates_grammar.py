@@ -248,7 +248,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         "digits": r"(?<![\p{N}.,/:])\d{1,2}(?!\d)",
         "month_word": rf"(?<!\p{{L}}){month_word}\Z",
         "year_word": rf"(?<!\p{{L}}){year_word}{SP}\Z",
-        "numeric": r"(?<![\p{L}\p{N}/.,\-])(?:"
+        "numeric": r"(?<![\p{L}\p{N}/.,])(?:"
         + "|".join(rf"(?P<a>\d{{1,2}}){sep}(?P<b>\d{{1,2}}){sep}" for sep in ("/", r"\.", "-"))
         + r")\Z",
         "ordinal": rf"(?<![\p{{L}}\p{{N}}])(?P<o>{_any_case(word_ordinals)})(?:{SP}|-)\Z",
@@ -279,7 +279,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         rf"(?:{alternatives(words('not_year_after'))})(?![\p{{L}}\p{{N}}])",
         "capitalised": rf"{SP}\p{{Lu}}",
         "close": rf"{OPT_SP}\)",
-        "numeric_end": rf"(?P<y>{YEAR})(?![\p{{N}}\p{{L}}/]|[.,\-]\d)",
+        "numeric_end": rf"(?P<y>{YEAR})(?![\p{{N}}\p{{L}}/]|[.,]\d|-\d{{1,2}}-)",
         "shift": rf"{SP}(?P<shift>{after_words})(?!\p{{L}})",
     }
     return Grammar(
