@@ -16,7 +16,7 @@ distributed = pytest.importorskip("distributed")
 from mobfacts.cli import app  # noqa: E402
 from mobfacts.dask import extract_bag, run_on_cluster  # noqa: E402
 from mobfacts.runners import Settings, run  # noqa: E402
-from mobfacts.sources import expand  # noqa: E402
+from mobfacts.sources import Source, expand  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 runner = CliRunner()
@@ -112,6 +112,21 @@ def test_small_batches_keep_the_input_order(scheduler: str, corpus: Path) -> Non
     local = list(run(expand([str(corpus)]), Settings()))
     remote = list(run_on_cluster(expand([str(corpus)]), Settings(), scheduler, batch_files=7))
     assert remote == local
+
+
+def test_inputs_are_submitted_through_a_bounded_window(scheduler: str, corpus: Path) -> None:
+    sources = [s for s in expand([str(corpus)]) if isinstance(s, Source)]
+    pulled = [0]
+
+    def counted() -> Iterator[Source]:
+        for source in sources:
+            pulled[0] += 1
+            yield source
+
+    outcomes = run_on_cluster(counted(), Settings(), scheduler, batch_files=5)
+    next(outcomes)
+    assert pulled[0] <= 30  # 2 workers: at most 4 batches of 5 in flight, not all 322
+    assert len(list(outcomes)) == len(sources) - 1
 
 
 def test_a_malformed_address_is_a_usage_error(tmp_path: Path) -> None:
