@@ -39,16 +39,20 @@ _LETTER = r"[\p{L}\p{M}]"
 _CAP = rf"\p{{Lu}}{_LETTER}*(?:['’\-]{_LETTER}+)*"
 _PAREN = r"\(\p{Lu}[\p{L}\p{M}\-]*(?:[ ]\p{Lu}[\p{L}\p{M}\-]*){0,3}\)"
 _GAP = r"[ \t\u00a0]{1,3}"
-_WORD = regex.compile(rf"\([^()]*\)|{_LETTER}+(?:['’\-]{_LETTER}+)*")
+_WORD = regex.compile(
+    rf"\([^()]*\)|(?<!['’]){_LETTER}+(?:(?:['’](?![sS](?!{_LETTER}))|-){_LETTER}+)*"
+)
 _SIMPLE = regex.compile(rf"{_LETTER}+")
 _LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
-_LINE_END = regex.compile(r"[ \t]*(?:\n|$)")
+_LINE_END = regex.compile(r"[ \t]*(?:/[ \t]*[\p{L}.]+[ \t]*)?(?:\n|$)")
 _CONTEXT = 60  # characters of context read before and after a run
 _MAX_NAME_WORDS = 4
 _BYLINE_TAIL = 400  # a name line this close to the end of the text is a byline
 
 OFFICE, VOCAB, CONNECTOR, HONORIFIC, ACRONYM, NAME, PAREN = range(7)
 _NAMING = frozenset((OFFICE, HONORIFIC, NAME))
+_CREDITS = frozenset(("caption", "byline"))
+_APOSTROPHES = ("'", "’")
 
 
 def _fold(text: str) -> str:
@@ -88,6 +92,7 @@ class _Rules:
     conjunctions: frozenset[str]
     honorifics: frozenset[str]
     speech_words: frozenset[str]
+    byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
     place_before: frozenset[str]
@@ -108,7 +113,12 @@ def _rules(lexicon: Lexicon) -> _Rules:
     place_words = {
         part for place in places for part in place.split() if not syllable.fullmatch(part)
     }
-    vocab = _keys(words("title_words")) | _keys(words("not_name_words")) | place_words
+    vocab = (
+        _keys(words("title_words"))
+        | _keys(words("not_name_words"))
+        | _keys(words("title_premodifiers"))
+        | place_words
+    )
     hon = _alternation(words("honorifics"))
     lowercase_offices = frozenset(w for w in words("office_words") if w.islower())
     low = _alternation(lowercase_offices) or "(?!)"
@@ -150,6 +160,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         conjunctions=_keys(words("title_conjunctions")),
         honorifics=_keys(words("honorifics")),
         speech_words=_keys(words("speech_before")),
+        byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
         place_before=_keys(words("place_before")),
@@ -220,6 +231,7 @@ class _Reading:
     found: list[_Candidate] = field(default_factory=list)
     dangling: list[tuple[int, int]] = field(default_factory=list)
     tail: list[_Word] | None = None
+    tail_alone: bool = False  # the tail is all of its part of the run
 
 
 class _Reader:
@@ -273,7 +285,27 @@ class _Reader:
             else:
                 words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
             runs.append(_Run(start, match.end(), words))
+        self._mark_abbreviations(runs)
         return self._join_lists(runs)
+
+    def _mark_abbreviations(self, runs: list[_Run]) -> None:
+        """Words the text defines in brackets after an organisation ("Badan Anggaran
+        (Banggar)") are abbreviations wherever they stand, not names."""
+        defined = set()
+        for run in runs:
+            words = run.words
+            for k in range(1, len(words)):
+                if words[k].kind == PAREN and any(
+                    w.kind in (VOCAB, OFFICE, ACRONYM) for w in words[max(0, k - 3) : k]
+                ):
+                    inner = words[k].text[1:-1]
+                    if inner.isalpha():
+                        defined.add(_fold(inner))
+        if defined:
+            for run in runs:
+                for w in run.words:
+                    if w.kind == NAME and w.key in defined:
+                        w.kind = ACRONYM
 
     def _join_lists(self, runs: list[_Run]) -> list[_Run]:
         """Join a title with the list that continues it ("Bidang Protokol, Pers, dan Media")."""
@@ -317,21 +349,32 @@ class _Reader:
             and j - i < _MAX_NAME_WORDS
             and words[j].syllable
             and words[j].kind in (NAME, VOCAB)
+            and words[j].key not in self.rules.place_after
         ):
             j += 1
         return j if j - i >= 2 else i
 
-    def acceptable(self, words: Sequence[_Word], i: int, j: int, titled: bool) -> bool:
-        """Whether words[i:j] may be a person: not a place, not a run of place syllables."""
+    def acceptable(
+        self, words: Sequence[_Word], i: int, j: int, titled: bool, credited: bool = False
+    ) -> bool:
+        """Whether words[i:j] may be a person: not a place, not a run of place syllables.
+
+        A credit (caption, byline) may give Vietnamese given names alone ("Thu Hoai").
+        """
         rules = self.rules
         vietnamese = j - i >= 3 and words[i].surname
         if i > 0 and words[i - 1].key in rules.place_before and not vietnamese:
             return False
         if j < len(words) and words[j].key in rules.place_after:
             return False
-        if not titled and " ".join(w.key for w in words[i:j]) in rules.places:
+        if not titled and (
+            " ".join(w.key for w in words[i:j]) in rules.places
+            or (j - i > 2 and f"{words[i].key} {words[i + 1].key}" in rules.places)
+        ):
             return False
-        if j - i >= 2 and not words[i].surname and all(w.syllable for w in words[i:j]):
+        if credited:
+            pass
+        elif j - i >= 2 and not words[i].surname and all(w.syllable for w in words[i:j]):
             return False  # "Quang Tri", "Hau Giang": Vietnamese place names
         return all(w.text[:1].isupper() and not w.text.isupper() for w in words[i:j])
 
@@ -343,31 +386,36 @@ class _Reader:
             if j > i and self.acceptable(words, i, j, words[i - 1].kind == OFFICE):
                 return i, j
             i = max(i + 1, j)
+        # Any other name ends the title's words (an abbreviation in brackets may follow it).
         end = hi
-        while end > lo:
-            while end > lo and not words[end - 1].is_name:
-                end -= 1
-            start = end
-            while start > lo and words[start - 1].is_name:
-                start -= 1
-            if start == end:
-                return None
-            if end - start <= _MAX_NAME_WORDS and self.acceptable(words, start, end, False):
-                return start, end
-            end = start
-        return None
+        while end > lo and words[end - 1].kind == PAREN:
+            end -= 1
+        start = end
+        while start > lo and words[start - 1].is_name:
+            start -= 1
+        if start == end or end - start > _MAX_NAME_WORDS:
+            return None
+        if end - start == 1 and any(w.kind != OFFICE for w in words[lo - 1 : start]):
+            return None  # "Kepala Badan Pengarah": one unknown word after a long title
+        if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
+            return None  # "Prime Minister's Decision": what an office owns, not a name
+        return (start, end) if self.acceptable(words, start, end, False) else None
 
-    def name_prefix(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
+    def name_prefix(
+        self, words: Sequence[_Word], lo: int, hi: int, credited: bool = False
+    ) -> int | None:
         """The end of the name that starts words[lo:hi], if it starts with one."""
         j = self.vietnamese_end(words, lo, hi)
         if j > lo:
             return j if self.acceptable(words, lo, j, False) else None
         j = lo
-        while j < hi and words[j].is_name:
+        while j < hi and (words[j].is_name or (credited and words[j].syllable)):
             j += 1
         if j == lo or j - lo > _MAX_NAME_WORDS:
             return None
-        return j if self.acceptable(words, lo, j, False) else None
+        if j < hi and words[j].kind in (VOCAB, ACRONYM):
+            return None  # "the World Bank", "Bank Mandiri": an organisation's name
+        return j if self.acceptable(words, lo, j, False, credited) else None
 
     def name_suffix(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
         """The start of the name that ends words[lo:hi], if it ends with one."""
@@ -404,14 +452,19 @@ class _Reader:
     def segments(self, words: Sequence[_Word], lo: int, hi: int) -> list[tuple[int, int]]:
         """words[lo:hi] cut where a conjunction joins two offices."""
         cuts = [lo]
-        for i in range(lo + 1, hi - 1):
+        office_before = False
+        for i in range(lo, hi - 1):
             w = words[i]
             if (
-                w.kind == CONNECTOR
+                office_before
+                and w.kind == CONNECTOR
                 and w.key in self.rules.conjunctions
                 and self.starts_office(words, i + 1, hi)
             ):
                 cuts.extend((i, i + 1))
+                office_before = False
+            elif w.kind == OFFICE:
+                office_before = True
         cuts.append(hi)
         return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
 
@@ -421,6 +474,9 @@ class _Reader:
         for a, b in self.segments(words, lo, hi):
             while b > a and words[b - 1].kind == CONNECTOR:
                 b -= 1
+            # "Indonesia's Foreign Minister": the owner's name is not part of the office
+            if b - a > 1 and self.text[words[a].end : words[a].end + 1] in _APOSTROPHES:
+                a += 1
             if b > a:
                 spans.append((words[a].start, words[b - 1].end))
         return spans
@@ -434,6 +490,8 @@ class _Reader:
         while lo < hi and words[lo].key in self.rules.speech_words:
             lo += 1
             cue_before = "speech_before"
+            while lo < hi and words[lo].kind == CONNECTOR:  # "According to"
+                lo += 1
         start = self.title_start(words, lo, hi)
         if start is None:
             self.read_plain(words, lo, hi, cue_before, reading)
@@ -464,13 +522,14 @@ class _Reader:
             return
         taken = -1
         if cue_before:
-            end = self.name_prefix(words, lo, hi)
+            end = self.name_prefix(words, lo, hi, cue_before in _CREDITS)
             if end is not None:
                 reading.found.append(_Candidate(list(words[lo:end]), [], cue_before))
                 taken = end
         start = self.name_suffix(words, lo, hi) if taken < hi else lo
         if start is not None and start >= taken:
             reading.tail = list(words[start:hi])
+            reading.tail_alone = start == lo
         elif taken == hi:
             reading.tail = reading.found[-1].words
         i = max(lo, taken)
@@ -508,21 +567,24 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     text, rules = reader.text, reader.rules
     found: list[_Candidate] = []
     by_last_word: dict[int, _Candidate] = {}
+
+    def add(candidate: _Candidate) -> _Candidate:
+        found.append(candidate)
+        by_last_word[id(candidate.words[-1])] = candidate
+        return candidate
+
     consumed: set[int] = set()
     lead_cue: dict[int, list[tuple[int, int]]] = {}
     for r, run in enumerate(runs):
         if r in consumed or not run.may_name:
             continue
-        next_start = runs[r + 1].start if r + 1 < len(runs) else len(text)
-        before_from = max(0, run.start - _CONTEXT)
-        cue = None
-        if rules.caption.search(text, before_from, run.start):
-            cue = "caption"
-        elif rules.speech_before.search(text, before_from, run.start):
-            cue = "speech_before"
+        following = runs[r + 1] if r + 1 < len(runs) else None
         titles_for_lead = lead_cue.pop(r, None)
-        if titles_for_lead is not None:
-            cue = "title_comma_name"
+        cue = "title_comma_name" if titles_for_lead is not None else _cue_before(reader, run)
+        byline = _byline(reader, run)
+        if byline is not None:
+            add(byline)
+            continue
         readings = []
         for k, (part, honoured) in enumerate(_split_honorifics(run.words)):
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
@@ -531,32 +593,25 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             first = readings[0].found[0]
             if first.rule == "title_comma_name" and first.start == run.start:
                 first.titles[:0] = titles_for_lead
+        last = readings[-1] if readings else _Reading()
+        if following is not None and _title_then_comma_name(reader, last, following):
+            last.found.pop()  # "Wakil Menteri Konstruksi, Nguyen Danh Huy": the word is the title's
         for reading in readings:
             for candidate in reading.found:
-                if candidate.rule == "caption" and len(candidate.words) < 2:
-                    continue
-                found.append(candidate)
-                by_last_word[id(candidate.words[-1])] = candidate
-        last = readings[-1] if readings else _Reading()
-        after_end = min(next_start, run.end + _CONTEXT)
+                if candidate.rule != "caption" or len(candidate.words) >= 2:
+                    add(candidate)
+        after_end = min(following.start if following else len(text), run.end + _CONTEXT)
         if last.tail is not None and id(last.tail[-1]) not in by_last_word:
-            rule = None
-            if rules.speech_after.match(text, run.end, after_end):
-                rule = "speech_after"
-            elif len(last.tail) >= 2 and _is_byline(text, run, last.tail):
-                rule = "byline"
-            if rule is not None:
-                found.append(_Candidate(last.tail, [], rule))
-                by_last_word[id(last.tail[-1])] = found[-1]
-        if r + 1 >= len(runs):
+            # "Vietnam Airlines said": one word after others is a company, not a person
+            alone = last.tail_alone or len(last.tail) >= 2
+            if alone and rules.speech_after.match(text, run.end, after_end):
+                add(_Candidate(last.tail, [], "speech_after"))
+        if following is None:
             continue
-        following = runs[r + 1]
-        if last.tail is not None and _apposition(reader, text, run, following):
+        if last.tail is not None and _apposition(reader, text, run, last.tail, following):
             person = by_last_word.get(id(last.tail[-1]))
             if person is None:
-                person = _Candidate(last.tail, [], "name_comma_title")
-                found.append(person)
-                by_last_word[id(last.tail[-1])] = person
+                person = add(_Candidate(last.tail, [], "name_comma_title"))
             person.titles.extend(reader.titles(following.words, 0, len(following.words)))
             consumed.add(r + 1)
         elif last.dangling and rules.list_gap.fullmatch(text, run.end, following.start):
@@ -565,30 +620,88 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     return found
 
 
-def _apposition(reader: _Reader, text: str, run: _Run, following: _Run) -> bool:
+def _cue_before(reader: _Reader, run: _Run) -> str | None:
+    """What the words just before a run say about it: a caption credit or a speech verb."""
+    text, rules = reader.text, reader.rules
+    before_from = max(0, run.start - _CONTEXT)
+    if rules.caption.search(text, before_from, run.start):
+        return "caption"
+    if rules.speech_before.search(text, before_from, run.start):
+        return "speech_before"
+    return None
+
+
+def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) -> bool:
+    """Whether a run's last one-word "name" is really the end of a title followed by
+    ", Name" ("Wakil Menteri Konstruksi, Nguyen Danh Huy"); if so, the title dangles."""
+    if not reading.found or reading.tail is None:
+        return False
+    last = reading.found[-1]
+    if last.rule != "title_before_name" or len(last.words) != 1 or last.words[0].surname:
+        return False
+    if last.words[-1] is not reading.tail[-1] or not last.titles:
+        return False
+    text = reader.text
+    if not reader.rules.list_gap.fullmatch(text, last.end, following.start):
+        return False
+    words = following.words
+    if reader.title_start(words, 0, len(words)) == 0:
+        return False
+    if reader.name_prefix(words, 0, len(words)) is None:
+        return False
+    start = last.titles[-1][0]
+    reading.dangling = [*last.titles[:-1], (start, last.end)]
+    reading.tail = None
+    return True
+
+
+def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
+    """A credit line: "By Minh Thu, ...", a name alone on its line, "Thu Hoai/VOV"."""
+    text, rules = reader.text, reader.rules
+    words = run.words
+    lo = 0
+    at_line_start = _LINE_START.search(text, max(0, run.start - _CONTEXT), run.start)
+    if not at_line_start:
+        return None
+    if words[0].key in rules.byline_words:
+        lo = 1
+    elif not _LINE_END.match(text, run.end):
+        return None
+    hi = len(words)
+    if hi - lo < 2:
+        return None
+    end = reader.name_prefix(words, lo, hi, credited=True)
+    if end is None or (lo == 0 and end != hi):
+        return None
+    if lo == 0 and not words[0].surname and run.start < len(text) - _BYLINE_TAIL:
+        return None  # a lone line of capitalised words is a byline only near the end
+    return _Candidate(list(words[lo:end]), [], "byline")
+
+
+def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], following: _Run) -> bool:
     """Whether the run after a name is that name's title ("X, Kepala ...", "X, who is ...")."""
     gap = reader.rules.apposition_gap.fullmatch(text, run.end, following.start)
     if gap is None:
         return False
     words = following.words
-    near = any(w.kind == OFFICE for w in words[:_MAX_NAME_WORDS])
-    if not near and gap.group("introducer") is None:
+    introduced = gap.group("introducer") is not None
+    if not introduced and not any(w.kind == OFFICE for w in words[:_MAX_NAME_WORDS]):
         return False
     start = reader.title_start(words, 0, len(words))
     if start is None:
         return False
-    segments = reader.segments(words, start, len(words))
-    return all(reader.name_after_title(words, a + 1, b) is None for a, b in segments)
-
-
-def _is_byline(text: str, run: _Run, name: list[_Word]) -> bool:
-    """Whether a name stands alone on its line (near the end, unless it is Vietnamese)."""
-    if name[0].start != run.start:
-        return False
-    alone = _LINE_START.search(text, max(0, run.start - _CONTEXT), run.start) and _LINE_END.match(
-        text, run.end
-    )
-    return bool(alone) and (name[0].surname or run.start >= len(text) - _BYLINE_TAIL)
+    if introduced:
+        return True
+    # "X, Presiden Joko Widodo": the run names someone else; "X, Direktur Perusahaan
+    # Listrik": an unknown word in a title is not a second person after a full name.
+    for a, b in reader.segments(words, start, len(words)):
+        name = reader.name_after_title(words, a + 1, b)
+        if name is None:
+            continue
+        i, j = name
+        if words[i].surname or j - i > 1 or len(tail) < 2:
+            return False
+    return True
 
 
 def extract(view: TextView) -> tuple[Person, ...]:
