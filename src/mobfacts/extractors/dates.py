@@ -405,7 +405,10 @@ def _widened(item: Found, g: Grammar, text: str) -> Found:
             if close is not None or not weekday.group("paren"):
                 start, end = weekday.start(), close.end() if close else end
     else:
-        prefix = _before(g, "prefix", text, start)
+        # A relative expression takes a modifier ("akhir tahun ini") but no "bulan"/"tahun":
+        # in "4 bulan awal tahun" the "bulan" belongs to the duration "4 bulan".
+        relative = item.rule.startswith("dates.relative")
+        prefix = _before(g, "modifier" if relative else "prefix", text, start)
         if prefix is not None:
             start = prefix.start()
     if (start, end) == (item.start, item.end):
