@@ -423,8 +423,9 @@ def _first(g: Grammar, kind: str, text: str, at: int) -> Found | None:
     if match is None:
         return None
     names = COMBINED[kind]
+    groups = match.groups()
     for i, name in enumerate(names):
-        if match.start(pattern.groupindex["R_" + name]) >= 0:
+        if groups[pattern.groupindex["R_" + name] - 1] is not None:
             item = READERS[name](match, g, text)
             return item if item is not None else _rest(g, names[i + 1 :], text, at)
     return None
