@@ -39,17 +39,16 @@ _SENTENCE_CHARS = 300  # a figure's sentence is cut to this many characters eith
 
 
 def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!)"
+    """A regex for any of the words (longest first), as a trie: fast to try at a position."""
+    return _trie(words, lower=False)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of lowercase words written as a trie: fast to scan a long text with."""
+def _trie(words: Iterable[str], *, lower: bool = True) -> str:
+    """An alternation of words written as a trie; a space in a word matches any whitespace."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
-        for char in word.lower():
+        for char in word.lower() if lower else word:
             node = node.setdefault(char, {})
         node[""] = {}
 

@@ -26,6 +26,7 @@ _AFTER_CHARS = 200
 _MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebesar")
 _MAX_PHRASE = 8  # words in a subject
 _CHANGE_REACH = 5  # words between a change word and its figure ("decline in number by")
+_OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
 _MAX_EARLIER = 12  # earlier figures of a sentence looked at for a shared subject
 _LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
 _CHUNK = 2048  # how long sentences are tokenized: in chunks of this size
@@ -295,9 +296,27 @@ class _Reader:
             if before in words.means:
                 return "means", None
             if before in words.prepositions:
-                return "adjunct", phrase
+                head = self.head_before(tokens, k - 1, index)
+                if not head:
+                    return "adjunct", phrase
+                phrase = [*head, tokens[k], *phrase]  # "exports to Thailand"
             return "np", phrase
         return "clause", -1
+
+    def head_before(self, tokens: Sequence[Token], k: int, index: int) -> list[Token]:
+        """The noun phrase right before a preposition ("exports" in "exports to Thailand")."""
+        words = self.words
+        end = k
+        while k >= 0 and end - k < _MAX_PHRASE and words.is_noun(tokens[k]):
+            if self.figure_at(tokens[k], index) is not None:
+                break
+            k -= 1
+        head = list(tokens[k + 1 : end + 1])
+        if not head or self.only_time(head) or head[-1].text.lower() in words.anaphors:
+            return []
+        if k >= 0 and (tokens[k].is_number or tokens[k].text.lower() in words.prepositions):
+            return []  # "Rp 48,8 triliun bagi ...", "di dalam negeri": no head here
+        return head
 
     def skip_figure(self, tokens: Sequence[Token], j: int, figure: Figure) -> int:
         while j >= 0 and tokens[j].start >= figure.start:
@@ -377,10 +396,11 @@ class _Reader:
             for words_of in words.out_of:
                 n = len(words_of)
                 if tuple(t.text.lower() for t in after[:n]) == words_of and len(after) > n:
-                    whole = self.starts.get(after[n].start)
-                    if whole is not None:
-                        self.pending[index] = whole
-                        return None
+                    for token in after[n : n + _OUT_OF_REACH]:  # "43 of the country's 63"
+                        whole = self.starts.get(token.start)
+                        if whole is not None:
+                            self.pending[index] = whole
+                            return None
             earlier = self.inherit(index, sentence.start, count=True)
             if earlier is not None:
                 return self.subjects[earlier]
