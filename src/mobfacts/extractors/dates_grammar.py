@@ -22,8 +22,8 @@ SP = r"[^\S\n]+"  # spaces within a line: a date never spans a line break
 OPT_SP = r"[^\S\n]*"
 DASH = r"[-–—]"
 YEAR = r"(?:19|20)\d\d"
-# A year ends where no digit, letter or decimal part follows ("2023." may end a sentence).
-YEAR_END = r"(?![\p{N}\p{L}%])(?![.,]\d)"
+# A year ends where no digit, letter, decimal part or document code ("/QD-TTg") follows.
+YEAR_END = r"(?![\p{N}\p{L}%])(?![.,]\d|/\p{L})"
 NUMBER_BEFORE = r"(?<![\p{L}\p{N}.,/])(?<!\p{N}[\-–])"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # The rules tried at each kind of anchor, in order: the first that matches and reads is kept
