@@ -25,6 +25,7 @@ mention. The text is never changed: every mention is a span of it.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,14 +37,24 @@ from mobfacts.model import Mention, Person
 from mobfacts.text import TextView
 
 _LETTER = r"[\p{L}\p{M}]"
-_CAP = rf"\p{{Lu}}{_LETTER}*(?:['’\-]{_LETTER}+)*"
-_PAREN = r"\(\p{Lu}[\p{L}\p{M}\-]*(?:[ ]\p{Lu}[\p{L}\p{M}\-]*){0,3}\)"
+# Runs are found with the standard library's faster engine, spelled without \p{..}: Latin
+# capitals (with Vietnamese ones), and letters with combining marks (NFD text).
+_UPPER = "[{}]".format(
+    re.escape(
+        "".join(
+            chr(c)
+            for c in (*range(0x250), *range(0x1E00, 0x1F00))
+            if unicodedata.category(chr(c)) == "Lu"
+        )
+    )
+)
+_RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
+_CAP = rf"{_UPPER}{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
+_PAREN = rf"\({_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
 _GAP = r"[ \t\u00a0]{1,3}"
 _WORD = regex.compile(
     rf"\([^()]*\)|(?<!['’]){_LETTER}+(?:(?:['’](?![sS](?!{_LETTER}))|-){_LETTER}+)*"
 )
-_SIMPLE = regex.compile(rf"{_LETTER}+")
-_LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END = regex.compile(r"[ \t]*(?:/[ \t]*[\p{L}.]+[ \t]*)?(?:\n|$)")
 _CONTEXT = 60  # characters of context read before and after a run
 _MAX_NAME_WORDS = 4
@@ -53,6 +64,7 @@ OFFICE, VOCAB, CONNECTOR, HONORIFIC, ACRONYM, NAME, PAREN = range(7)
 _NAMING = frozenset((OFFICE, HONORIFIC, NAME))
 _CREDITS = frozenset(("caption", "byline"))
 _APOSTROPHES = ("'", "’")
+_TITLE_OPENERS = frozenset(",(–—-")
 
 
 def _fold(text: str) -> str:
@@ -76,7 +88,7 @@ def _alternation(words: Iterable[str]) -> str:
 class _Rules:
     """The compiled patterns and word sets of one language."""
 
-    run: regex.Pattern[str]
+    run: re.Pattern[str]
     syllable: regex.Pattern[str]
     speech_before: regex.Pattern[str]
     caption: regex.Pattern[str]
@@ -119,21 +131,24 @@ def _rules(lexicon: Lexicon) -> _Rules:
         | _keys(words("title_premodifiers"))
         | place_words
     )
-    hon = _alternation(words("honorifics"))
+    # Capitalised honorifics are ordinary capitalised words; only "Mr."-like ones (the full
+    # stop would end the run) and lowercase ones ("comrade") need their own alternatives.
+    dotted = _alternation(h for h in words("honorifics") if h.endswith("."))
     lowercase_offices = frozenset(w for w in words("office_words") if w.islower())
-    low = _alternation(lowercase_offices) or "(?!)"
+    lowercase = [*lowercase_offices, *(h for h in words("honorifics") if h.islower())]
+    low = _alternation(lowercase) or "(?!)"
     connectors = words("title_connectors")
-    unit = rf"(?:(?:{hon})(?!{_LETTER})|{_CAP}|(?:{low})(?!{_LETTER})|{_PAREN})"
+    unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
-    run = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}]){unit}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*"
-    )
+    run = re.compile(rf"(?<![\w\u0300-\u036f]){unit}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*")
+    # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
-        rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$"
+        rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
+        regex.REVERSE,
     )
     caption = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})[ \t]*:[ \t]*$",
-        regex.IGNORECASE,
+        regex.IGNORECASE | regex.REVERSE,
     )
     adverbs = _alternation(words("speech_adverbs"))
     speech_after = regex.compile(
@@ -196,6 +211,11 @@ class _Run:
     @property
     def has_office(self) -> bool:
         return any(w.kind == OFFICE for w in self.words)
+
+    @property
+    def has_anchor(self) -> bool:
+        """Whether the run holds a title, an honorific or a Vietnamese surname."""
+        return any(w.kind in (OFFICE, HONORIFIC) or w.surname for w in self.words)
 
     @property
     def may_name(self) -> bool:
@@ -266,7 +286,7 @@ class _Reader:
             kind = HONORIFIC
         elif len(text) > 1 and text.isupper():
             kind = ACRONYM
-        elif key in rules.vocab or not upper:
+        elif key in rules.vocab or not upper or len(text) < 2:
             kind = VOCAB
         else:
             kind = NAME
@@ -280,7 +300,7 @@ class _Reader:
         word = self.word
         for match in self.rules.run.finditer(self.text):
             start, found = match.start(), match.group()
-            if _SIMPLE.fullmatch(found):
+            if found.isalpha():
                 words = [word(found, start)]
             else:
                 words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
@@ -395,7 +415,7 @@ class _Reader:
             start -= 1
         if start == end or end - start > _MAX_NAME_WORDS:
             return None
-        if end - start == 1 and any(w.kind != OFFICE for w in words[lo - 1 : start]):
+        if end - start == 1 and any(w.kind not in (OFFICE, ACRONYM) for w in words[lo - 1 : start]):
             return None  # "Kepala Badan Pengarah": one unknown word after a long title
         if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
             return None  # "Prime Minister's Decision": what an office owns, not a name
@@ -483,7 +503,7 @@ class _Reader:
 
     # Reading a run --------------------------------------------------------------------
 
-    def read(self, words: list[_Word], cue_before: str | None) -> _Reading:
+    def read(self, words: list[_Word], cue_before: str | None, wants_tail: bool = True) -> _Reading:
         """The people a run (or a part of it after an honorific) names."""
         reading = _Reading()
         lo, hi = 0, len(words)
@@ -494,10 +514,10 @@ class _Reader:
                 lo += 1
         start = self.title_start(words, lo, hi)
         if start is None:
-            self.read_plain(words, lo, hi, cue_before, reading)
+            self.read_plain(words, lo, hi, cue_before, reading, wants_tail)
             return reading
         if start > lo:
-            self.read_plain(words, lo, start, cue_before, reading)
+            self.read_plain(words, lo, start, cue_before, reading, False)
             reading.tail = None
         pending: list[tuple[int, int]] = []
         for a, b in self.segments(words, start, hi):
@@ -515,7 +535,13 @@ class _Reader:
         return reading
 
     def read_plain(
-        self, words: list[_Word], lo: int, hi: int, cue_before: str | None, reading: _Reading
+        self,
+        words: list[_Word],
+        lo: int,
+        hi: int,
+        cue_before: str | None,
+        reading: _Reading,
+        wants_tail: bool = True,
     ) -> None:
         """A part of a run without an office word: names only where a cue points at them."""
         if lo >= hi:
@@ -526,14 +552,16 @@ class _Reader:
             if end is not None:
                 reading.found.append(_Candidate(list(words[lo:end]), [], cue_before))
                 taken = end
-        start = self.name_suffix(words, lo, hi) if taken < hi else lo
-        if start is not None and start >= taken:
-            reading.tail = list(words[start:hi])
-            reading.tail_alone = start == lo
-        elif taken == hi:
+        if taken == hi:
             reading.tail = reading.found[-1].words
+        elif wants_tail:
+            start = self.name_suffix(words, lo, hi)
+            if start is not None and start >= taken:
+                reading.tail = list(words[start:hi])
+                reading.tail_alone = start == lo
         i = max(lo, taken)
-        while i < hi:
+        last_surname = max((k for k in range(i, hi) if words[k].surname), default=-1)
+        while i <= last_surname:
             j = self.vietnamese_end(words, i, hi)
             if j - i >= 3 and self.acceptable(words, i, j, False):
                 reading.found.append(_Candidate(list(words[i:j]), [], "vietnamese_name"))
@@ -585,10 +613,19 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         if byline is not None:
             add(byline)
             continue
+        # Only a name that ends the run can take a title after it or a verb of speech.
+        after = text[run.end : run.end + 4].lstrip(" \t")[:1]
+        after_end = min(following.start if following else len(text), run.end + _CONTEXT)
+        wants_tail = after in _TITLE_OPENERS or bool(
+            rules.speech_after.match(text, run.end, after_end)
+        )
+        if cue is None and not wants_tail and not run.has_anchor:
+            continue  # capitalised words with nothing around them that points at a person
         readings = []
-        for k, (part, honoured) in enumerate(_split_honorifics(run.words)):
+        parts = _split_honorifics(run.words)
+        for k, (part, honoured) in enumerate(parts):
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
-            readings.append(reader.read(part, part_cue))
+            readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
         if titles_for_lead is not None and readings and readings[0].found:
             first = readings[0].found[0]
             if first.rule == "title_comma_name" and first.start == run.start:
@@ -600,7 +637,6 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             for candidate in reading.found:
                 if candidate.rule != "caption" or len(candidate.words) >= 2:
                     add(candidate)
-        after_end = min(following.start if following else len(text), run.end + _CONTEXT)
         if last.tail is not None and id(last.tail[-1]) not in by_last_word:
             # "Vietnam Airlines said": one word after others is a company, not a person
             alone = last.tail_alone or len(last.tail) >= 2
@@ -623,10 +659,15 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
 def _cue_before(reader: _Reader, run: _Run) -> str | None:
     """What the words just before a run say about it: a caption credit or a speech verb."""
     text, rules = reader.text, reader.rules
+    before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
     before_from = max(0, run.start - _CONTEXT)
-    if rules.caption.search(text, before_from, run.start):
+    if before == ":" and rules.caption.search(text, before_from, run.start):
         return "caption"
-    if rules.speech_before.search(text, before_from, run.start):
+    if (
+        before
+        and (before.isalpha() or before in ",:")
+        and rules.speech_before.search(text, before_from, run.start)
+    ):
         return "speech_before"
     return None
 
@@ -660,8 +701,10 @@ def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
     text, rules = reader.text, reader.rules
     words = run.words
     lo = 0
-    at_line_start = _LINE_START.search(text, max(0, run.start - _CONTEXT), run.start)
-    if not at_line_start:
+    i = run.start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
         return None
     if words[0].key in rules.byline_words:
         lo = 1
