@@ -35,7 +35,7 @@ from mobfacts.runners import Outcome, RunnerError, Settings, process
 from mobfacts.sources import STDIN, InputError, Source, expand
 
 LOCAL = "local"
-BATCH_FILES = 100  # files per task: ~0.2 MB of news text, a fraction of a second of work
+BATCH_FILES = 50  # files per task: ~0.1 MB of news text, a fraction of a second of work
 RETRIES = 2  # a task whose function raised is run again this many times
 CONNECT_TIMEOUT = "10s"
 
