@@ -65,6 +65,7 @@ _NAMING = frozenset((OFFICE, HONORIFIC, NAME))
 _CREDITS = frozenset(("caption", "byline"))
 _APOSTROPHES = ("'", "’")
 _TITLE_OPENERS = frozenset(",(–—-")
+_CLAUSE_MARKS = frozenset(".,;:!?\"'“”‘’()[]\n–—-")
 
 
 def _fold(text: str) -> str:
@@ -107,6 +108,8 @@ class _Rules:
     byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    title_vocab: frozenset[str]
+    organisation_first: bool
     place_before: frozenset[str]
     place_after: frozenset[str]
 
@@ -152,11 +155,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     adverbs = _alternation(words("speech_adverbs"))
     speech_after = regex.compile(
-        rf"[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
+        rf"[ \t]*,?[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
         rf"(?!{_LETTER})"
     )
     introducers = _alternation(words("title_introducers"))
-    apposition_gap = regex.compile(rf"[ \t]*[,(–—\-][ \t]*(?:(?P<introducer>{introducers})[ \t]+)?")
+    apposition_gap = regex.compile(
+        rf"[ \t]*(?P<mark>[,(–—\-])?[ \t]*(?:(?P<introducer>{introducers})[ \t]+)?"
+    )
     conjunctions = _alternation(words("title_conjunctions"))
     return _Rules(
         run=run,
@@ -178,6 +183,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
+        title_vocab=_keys(words("title_words")) | place_words,
+        organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
         place_before=_keys(words("place_before")),
         place_after=_keys(words("place_after")),
     )
@@ -286,7 +293,7 @@ class _Reader:
             kind = HONORIFIC
         elif len(text) > 1 and text.isupper():
             kind = ACRONYM
-        elif key in rules.vocab or not upper or len(text) < 2:
+        elif key in rules.vocab or not upper:
             kind = VOCAB
         else:
             kind = NAME
@@ -396,7 +403,11 @@ class _Reader:
             pass
         elif j - i >= 2 and not words[i].surname and all(w.syllable for w in words[i:j]):
             return False  # "Quang Tri", "Hau Giang": Vietnamese place names
-        return all(w.text[:1].isupper() and not w.text.isupper() for w in words[i:j])
+        if len(words[i].text) < 2 or len(words[j - 1].text) < 2:
+            return False  # an initial stands inside a name ("Nicolas D Kanter"), not at its ends
+        return all(
+            w.text[:1].isupper() and (len(w.text) < 2 or not w.text.isupper()) for w in words[i:j]
+        )
 
     def name_after_title(self, words: Sequence[_Word], lo: int, hi: int) -> tuple[int, int] | None:
         """The name that follows a title's words in words[lo:hi]."""
@@ -460,10 +471,13 @@ class _Reader:
 
     def title_start(self, words: Sequence[_Word], lo: int, hi: int) -> int | None:
         """Where the first title of words[lo:hi] begins (its office word and premodifiers)."""
+        rules = self.rules
         for i in range(lo, hi):
             if words[i].kind == OFFICE:
                 while i > lo and (
-                    words[i - 1].key in self.rules.premodifiers or words[i - 1].kind == ACRONYM
+                    words[i - 1].key in rules.premodifiers
+                    or words[i - 1].kind == ACRONYM
+                    or (rules.organisation_first and words[i - 1].key in rules.title_vocab)
                 ):
                     i -= 1
                 return i
@@ -616,8 +630,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         # Only a name that ends the run can take a title after it or a verb of speech.
         after = text[run.end : run.end + 4].lstrip(" \t")[:1]
         after_end = min(following.start if following else len(text), run.end + _CONTEXT)
-        wants_tail = after in _TITLE_OPENERS or bool(
-            rules.speech_after.match(text, run.end, after_end)
+        introduced = rules.apposition_gap.match(text, run.end, after_end)
+        wants_tail = (
+            after in _TITLE_OPENERS
+            or bool(introduced and introduced.group("introducer"))
+            or bool(rules.speech_after.match(text, run.end, after_end))
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
@@ -638,8 +655,9 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
                 if candidate.rule != "caption" or len(candidate.words) >= 2:
                     add(candidate)
         if last.tail is not None and id(last.tail[-1]) not in by_last_word:
-            # "Vietnam Airlines said": one word after others is a company, not a person
-            alone = last.tail_alone or len(last.tail) >= 2
+            # "Vietnam Airlines said", "supplier Foxconn said": one word after other words is a
+            # company; a one-word name speaks at the start of a clause ("Selanjutnya, Luthfi").
+            alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
             if alone and rules.speech_after.match(text, run.end, after_end):
                 add(_Candidate(last.tail, [], "speech_after"))
         if following is None:
@@ -654,6 +672,12 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether only punctuation (or nothing) stands before start in its clause."""
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return not before or before[-1] in _CLAUSE_MARKS
 
 
 def _cue_before(reader: _Reader, run: _Run) -> str | None:
@@ -724,7 +748,7 @@ def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
 def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], following: _Run) -> bool:
     """Whether the run after a name is that name's title ("X, Kepala ...", "X, who is ...")."""
     gap = reader.rules.apposition_gap.fullmatch(text, run.end, following.start)
-    if gap is None:
+    if gap is None or (gap.group("mark") is None and gap.group("introducer") is None):
         return False
     words = following.words
     introduced = gap.group("introducer") is not None
