@@ -25,6 +25,8 @@ _BEFORE_CHARS = 300  # how far back a subject may be looked for
 _AFTER_CHARS = 200
 _MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebesar")
 _MAX_PHRASE = 8  # words in a subject
+_SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("first nine months")
+_BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
 _CHANGE_REACH = 5  # words between a change word and its figure ("decline in number by")
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
 _MAX_EARLIER = 12  # earlier figures of a sentence looked at for a shared subject
@@ -94,6 +96,7 @@ class _Words:
     decrease_nouns: frozenset[str]
     level: frozenset[str]
     change_verbs: frozenset[str]
+    percent_bases: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         if word in self.verbs or word in self.change_verbs:
@@ -137,6 +140,7 @@ def _words(lexicon: Lexicon) -> _Words:
         increase_nouns=group(change, "increase_nouns"),
         decrease_nouns=group(change, "decrease_nouns"),
         level=group(change, "level_words"),
+        percent_bases=group(subject, "percent_bases"),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
@@ -232,9 +236,16 @@ class _Reader:
 
     def only_time(self, phrase: Sequence[Token]) -> bool:
         time = self.words.time_nouns
-        if phrase and phrase[0].is_word and phrase[0].text.lower() in time:
-            return True  # "bulan pertama tahun ini", "tahun 2026"
+        named = [t for t in phrase if t.is_word]
+        if named and named[0].text.lower() in time:
+            return True  # "bulan pertama tahun ini", "tahun 2026", "9 bulan pertama"
+        if named and len(phrase) <= _SHORT_PHRASE and named[-1].text.lower() in time:
+            return True  # "first nine months", "akhir tahun"
         return all(t.is_number or all(w in time for w in t.text.lower().split("-")) for t in phrase)
+
+    def is_base(self, phrase: Sequence[Token]) -> bool:
+        """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
+        return " ".join(t.text.lower() for t in phrase) in self.words.percent_bases
 
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
@@ -243,13 +254,16 @@ class _Reader:
             and not (len(phrase) == 1 and phrase[0].text.lower() in self.words.anaphors)
         )
 
-    def backward(self, tokens: Sequence[Token], index: int) -> tuple[str, Any]:
+    def backward(
+        self, tokens: Sequence[Token], index: int, *, past_adjuncts: bool = False
+    ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
         words = self.words
         j = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
+        adjunct: list[Token] | None = None
         while j >= 0:
             token = tokens[j]
             word = token.text.lower()
@@ -257,12 +271,13 @@ class _Reader:
             if earlier is not None:
                 figure = self.found[earlier].figure
                 if figure.unit not in self.durations:
-                    return "figure", earlier
+                    return ("adjunct", adjunct) if adjunct else ("figure", earlier)
                 j = self.skip_figure(tokens, j, figure)
                 continue
-            if _is_mark(token, self.text):
-                return "clause", j
-            if not token.is_word and not token.is_number:
+            opening = self.bracket_start(tokens, j)
+            if opening is None and _is_mark(token, self.text):
+                return ("adjunct", adjunct) if adjunct else ("clause", j)
+            if opening is None and not token.is_word and not token.is_number:
                 j -= 1
                 continue
             if token.is_word and not words.is_noun(token):
@@ -276,7 +291,12 @@ class _Reader:
             k = j
             while k >= 0 and j - k < _MAX_PHRASE:
                 here = tokens[k]
-                if words.is_noun(here) or (here.is_number and self.figure_at(here, index) is None):
+                opening = self.bracket_start(tokens, k)
+                if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
+                    k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
+                elif words.is_noun(here) or (
+                    here.is_number and self.figure_at(here, index) is None
+                ):
                     k -= 1
                 elif here.text in "-/" and k < j and not _is_mark(here, self.text):
                     k -= 1
@@ -297,11 +317,29 @@ class _Reader:
                 return "means", None
             if before in words.prepositions:
                 head = self.head_before(tokens, k - 1, index)
-                if not head:
+                if not head and not past_adjuncts:
                     return "adjunct", phrase
+                if not head:
+                    if adjunct is None:
+                        adjunct = phrase
+                    j = k
+                    continue  # look further back: "pertumbuhan ... berada dalam kisaran 4,7%"
                 phrase = [*head, tokens[k], *phrase]  # "exports to Thailand"
             return "np", phrase
+        if adjunct is not None:
+            return "adjunct", adjunct
         return "clause", -1
+
+    def bracket_start(self, tokens: Sequence[Token], j: int) -> int | None:
+        """Where a bracketed abbreviation ending at tokens[j] (")") opens, if it is one."""
+        if tokens[j].text != ")":
+            return None
+        for i in range(j - 1, max(-1, j - _BRACKETED - 1), -1):
+            if tokens[i].text == "(":
+                return i if i < j - 1 else None
+            if not (tokens[i].is_word or tokens[i].is_number):
+                return None
+        return None
 
     def head_before(self, tokens: Sequence[Token], k: int, index: int) -> list[Token]:
         """The noun phrase right before a preposition ("exports" in "exports to Thailand")."""
@@ -407,7 +445,7 @@ class _Reader:
         else:
             if first in words.part_of and figure.kind != "money":
                 phrase = self.forward_phrase(after[1:])
-                if self.usable(phrase):
+                if self.usable(phrase) and not self.is_base(phrase):
                     return _phrase(text, phrase)
             if (
                 first in words.increase_nouns | words.decrease_nouns
@@ -417,18 +455,26 @@ class _Reader:
                 if self.usable(phrase):
                     return _phrase(text, phrase)
             phrase = self.forward_phrase(after)
-            if self.usable(phrase) and first not in words.increase_nouns | words.decrease_nouns:
+            changes = words.increase_nouns | words.decrease_nouns
+            if self.usable(phrase) and first not in changes and not self.is_base(phrase):
                 return _phrase(text, phrase)
+        how, found = self.backward(before, index, past_adjuncts=figure.kind == "percent")
+        if not item.bare:
             i = 0
             while (
                 i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].text.lower())
             ):
                 i += 1
-            if i < len(after) and after[i].text.lower() in words.purpose:
+            # "Rp 5,6 triliun bagi X"; after a verb only when nothing came before the figure
+            # ("20 juta ton dipakai untuk X", but not "harga ... Rp 12.500 berlaku untuk zona")
+            if (
+                i < len(after)
+                and after[i].text.lower() in words.purpose
+                and (i == 0 or how != "np")
+            ):
                 phrase = self.forward_phrase(after[i + 1 :])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
-        how, found = self.backward(before, index)
         if how == "np" or (how == "adjunct" and figure.kind != "percent"):
             return _phrase(text, found)
         if how == "figure":
