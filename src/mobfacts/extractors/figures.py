@@ -66,9 +66,38 @@ def _trie(words: Iterable[str], *, lower: bool = True) -> str:
     return build(root) or r"(?!)"
 
 
-def _word_before(words: Iterable[str]) -> regex.Pattern[str]:
-    """A pattern for one of the words just before a position (searched up to it)."""
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(words)})\s+\Z")
+_EDGE_MARKS = "\"'“‘(["
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """Words or phrases that may stand just before a number, found without a regex scan."""
+
+    values: Mapping[str, str]
+    longest: int
+
+    @classmethod
+    def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
+        table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
+        values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
+        return cls(values, max((len(k.split()) for k in values), default=0))
+
+    def before(self, text: str, start: int) -> tuple[int, str] | None:
+        """(where it starts, its value) for the longest phrase ending just before start."""
+        if not self.longest or start == 0 or not text[start - 1].isspace():
+            return None
+        chunk = text[max(0, start - _WINDOW) : start]
+        words = chunk.split()
+        if len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW:
+            words = words[1:]  # the first word may be cut
+        for size in range(min(self.longest, len(words)), 0, -1):
+            last = words[-size:]
+            first = last[0].lstrip(_EDGE_MARKS)
+            phrase = " ".join([first, *last[1:]]).lower()
+            if phrase in self.values:
+                offset = chunk.rfind(last[0]) + len(last[0]) - len(first)
+                return max(0, start - _WINDOW) + offset, self.values[phrase]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +150,11 @@ class _Rules:
     scale: regex.Pattern[str]
     unit: regex.Pattern[str]
     per: regex.Pattern[str]
-    bound: regex.Pattern[str]
-    range_opener: regex.Pattern[str]
-    range_breaker: regex.Pattern[str]
+    range_openers: _Phrases
+    range_breakers: _Phrases
     label: regex.Pattern[str]
-    not_amount_before: regex.Pattern[str]
-    period_before: regex.Pattern[str]
+    not_amount_before: _Phrases
+    period_before: _Phrases
     period_after: regex.Pattern[str]
     name_before: regex.Pattern[str]
     capital_after: regex.Pattern[str]
@@ -137,7 +165,7 @@ class _Rules:
     thousands_mark: str
     scales: Mapping[str, Decimal]
     units: Mapping[str, tuple[str, Kind]]
-    bounds: Mapping[str, str]
+    bounds: _Phrases
     per_fused: Mapping[str, str]
     pair_words: frozenset[str]
     lone_words: frozenset[str]
@@ -193,15 +221,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
             rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
         ),
         per=regex.compile(per),
-        bound=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:(?P<bound>{_alternatives(bounds)}))\s+\Z"),
-        range_opener=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(figures.get('range_openers', []))})\s+\Z"
-        ),
-        range_breaker=regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?i:{_alternatives(figures.get('range_breakers', []))})\s+\Z"
-        ),
-        not_amount_before=_word_before(figures.get("not_amount_before", [])),
-        period_before=_word_before(figures.get("period_words_before", [])),
+        range_openers=_Phrases.of(figures.get("range_openers", [])),
+        range_breakers=_Phrases.of(figures.get("range_breakers", [])),
+        not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
+        period_before=_Phrases.of(figures.get("period_words_before", [])),
         period_after=regex.compile(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
         ),
@@ -223,7 +246,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         thousands_mark=numbers["thousands_mark"],
         scales=scales,
         units=units,
-        bounds=bounds,
+        bounds=_Phrases.of(bounds),
         per_fused=per_fused,
         pair_words=frozenset(w.lower() for w in figures.get("range_pair_words", [])),
         lone_words=frozenset(w.lower() for w in numbers.get("lone_number_words_not_amounts", [])),
@@ -252,8 +275,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if tail is not None:
         high = _value(tail.group("digits"), tail.group("words"), rules)
         separator = (tail.group("sep") or "").lower()
-        opener = rules.range_opener.search(text, window, start) is not None
-        breaker = rules.range_breaker.search(text, window, start) is not None
+        opener = rules.range_openers.before(text, start) is not None
+        breaker = rules.range_breakers.before(text, start) is not None
         paired = separator in rules.pair_words
         measured = bool(rules.unit.match(text, tail.end()) or rules.scale.match(text, tail.end()))
         hyphen = not separator
@@ -275,8 +298,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
-        rules.period_before.search(text, max(0, start - _WINDOW), start)
-        or rules.period_after.match(text, end)
+        rules.period_before.before(text, start) is not None or rules.period_after.match(text, end)
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
@@ -288,10 +310,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         fused = denominator.group("fused")
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
         per_end = denominator.end()
-    bound_match = rules.bound.search(text, window, start)
-    bound = (
-        rules.bounds[" ".join(bound_match.group("bound").lower().split())] if bound_match else "="
-    )
+    bound_match = rules.bounds.before(text, start)
+    bound = bound_match[1] if bound_match else "="
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
     figure = Figure(
         text=text[start:end],
@@ -306,7 +326,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         per=tuple(per),
         bound=bound,  # type: ignore[arg-type]
     )
-    context_start = bound_match.start() if bound_match else start
+    context_start = bound_match[0] if bound_match else start
     return Found(figure, context_start, per_end, bool(number.words), bare)
 
 
@@ -360,7 +380,7 @@ def _not_an_amount(
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
-        if rules.not_amount_before.search(text, window, start):
+        if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
     if rules.label.search(text, window, start):
         return True
