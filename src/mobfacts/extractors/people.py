@@ -62,6 +62,7 @@ _BYLINE_TAIL = 400  # a name line this close to the end of the text is a byline
 
 OFFICE, VOCAB, CONNECTOR, HONORIFIC, ACRONYM, NAME, PAREN = range(7)
 _NAMING = frozenset((OFFICE, HONORIFIC, NAME))
+_INERT = frozenset((VOCAB, ACRONYM, CONNECTOR))
 _CREDITS = frozenset(("caption", "byline"))
 _APOSTROPHES = ("'", "’")
 _TITLE_OPENERS = frozenset(",(–—-")
@@ -132,6 +133,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         _keys(words("title_words"))
         | _keys(words("not_name_words"))
         | _keys(words("title_premodifiers"))
+        | _keys(words("currency_words"))
         | place_words
     )
     # Capitalised honorifics are ordinary capitalised words; only "Mr."-like ones (the full
@@ -305,15 +307,24 @@ class _Reader:
         """Every run of the text, with a title's trailing list joined to it."""
         runs = []
         word = self.word
+        kinds = self._kinds
         for match in self.rules.run.finditer(self.text):
             start, found = match.start(), match.group()
             if found.isalpha():
+                known = kinds.get(found)
+                if known is None:
+                    known = kinds[found] = self._classify(found)
+                if known[1] in _INERT and not known[2]:
+                    # One word that can be no part of a name: kept without words, as a gap
+                    # that a title's list may still run through ("Protokol, Pers, dan ...").
+                    runs.append(_Run(start, match.end(), []))
+                    continue
                 words = [word(found, start)]
             else:
                 words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
             runs.append(_Run(start, match.end(), words))
         self._mark_abbreviations(runs)
-        return self._join_lists(runs)
+        return [run for run in self._join_lists(runs) if run.words]
 
     def _mark_abbreviations(self, runs: list[_Run]) -> None:
         """Words the text defines in brackets after an organisation ("Badan Anggaran
@@ -355,7 +366,7 @@ class _Reader:
             gap = (runs[j - 1].end, runs[j].start)
             words = runs[j].words
             if self.rules.conjunction_gap.fullmatch(self.text, *gap):
-                ok = j > i + 1 and not self.starts_office(words, 0, len(words))
+                ok = j > i + 1 and not (words and self.starts_office(words, 0, len(words)))
                 return j if ok else i
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
@@ -417,20 +428,39 @@ class _Reader:
             if j > i and self.acceptable(words, i, j, words[i - 1].kind == OFFICE):
                 return i, j
             i = max(i + 1, j)
-        # Any other name ends the title's words (an abbreviation in brackets may follow it).
+        # Any other name ends the title's words (an abbreviation in brackets may follow it),
+        # or, when the run goes on past it, stands before a connector ("Presiden Joko
+        # Widodo di Jakarta", "President Joe Biden on Monday").
         end = hi
         while end > lo and words[end - 1].kind == PAREN:
             end -= 1
         start = end
         while start > lo and words[start - 1].is_name:
             start -= 1
-        if start == end or end - start > _MAX_NAME_WORDS:
-            return None
+        if start < end and self.name_fits_title(words, lo, start, end):
+            return start, end
+        i = lo
+        while i < hi:
+            if not words[i].is_name:
+                i += 1
+                continue
+            j = i
+            while j < hi and words[j].is_name:
+                j += 1
+            if j < hi and words[j].kind == CONNECTOR:
+                return (i, j) if self.name_fits_title(words, lo, i, j) else None
+            i = j
+        return None
+
+    def name_fits_title(self, words: Sequence[_Word], lo: int, start: int, end: int) -> bool:
+        """Whether words[start:end] may be the name that a title (from words[lo - 1]) gives."""
+        if end - start > _MAX_NAME_WORDS:
+            return False
         if end - start == 1 and any(w.kind not in (OFFICE, ACRONYM) for w in words[lo - 1 : start]):
-            return None  # "Kepala Badan Pengarah": one unknown word after a long title
+            return False  # "Kepala Badan Pengarah": one unknown word after a long title
         if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
-            return None  # "Prime Minister's Decision": what an office owns, not a name
-        return (start, end) if self.acceptable(words, start, end, False) else None
+            return False  # "Prime Minister's Decision": what an office owns, not a name
+        return self.acceptable(words, start, end, False)
 
     def name_prefix(
         self, words: Sequence[_Word], lo: int, hi: int, credited: bool = False
