@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 distributed = pytest.importorskip("distributed")
 
 from mobfacts.cli import app  # noqa: E402
-from mobfacts.dask import extract_bag, run_on_cluster  # noqa: E402
-from mobfacts.runners import Settings, run  # noqa: E402
+from mobfacts.dask import _located, extract_bag, run_on_cluster  # noqa: E402
+from mobfacts.runners import Settings, process, run  # noqa: E402
 from mobfacts.sources import Source, expand  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -42,6 +42,7 @@ def scheduler() -> Iterator[str]:
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # HTTP endpoints on loopback
     ) as cluster:
         yield cluster.scheduler_address
 
@@ -80,6 +81,14 @@ def test_samples_are_the_same_bytes_as_a_local_run(scheduler: str, fmt: str) -> 
     assert local.exit_code == remote.exit_code == 0, remote.stderr
     assert remote.stdout_bytes == local.stdout_bytes
     assert remote.stderr_bytes == local.stderr_bytes
+
+
+def test_scheduler_local_starts_and_stops_its_own_cluster() -> None:
+    local = invoke("-f", "jsonl", str(SAMPLES))
+    remote = invoke("-f", "jsonl", "--scheduler", "local", "--jobs", "2", str(SAMPLES))
+    assert local.exit_code == remote.exit_code == 0, remote.stderr
+    assert remote.stdout_bytes == local.stdout_bytes
+    assert remote.stderr_bytes == local.stderr_bytes == b""
 
 
 def test_generated_corpus_with_a_failing_input_is_the_same(scheduler: str, corpus: Path) -> None:
@@ -127,6 +136,19 @@ def test_inputs_are_submitted_through_a_bounded_window(scheduler: str, corpus: P
     next(outcomes)
     assert pulled[0] <= 30  # 2 workers: at most 4 batches of 5 in flight, not all 322
     assert len(list(outcomes)) == len(sources) - 1
+
+
+def test_workers_in_another_directory_read_relative_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Ada 120 rumah baru.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found, missing = _located(Source("a.txt")), _located(Source("gone.txt"))
+    monkeypatch.chdir(tmp_path.parent)  # as a worker started elsewhere
+    outcome = process(found, Settings())
+    assert outcome.source == outcome.document.source == "a.txt"
+    assert [f.text for f in outcome.document.figures] == ["120"]
+    assert process(missing, Settings()).error == "gone.txt: no such file or directory"
 
 
 def test_a_malformed_address_is_a_usage_error(tmp_path: Path) -> None:

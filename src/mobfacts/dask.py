@@ -24,6 +24,7 @@ import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -76,6 +77,8 @@ def _connect(scheduler: str, workers: int | None, stack: contextlib.ExitStack) -
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
+                # the scheduler's HTTP endpoints: a free loopback port, never 8787 or a warning
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             )
         )
@@ -118,13 +121,33 @@ def _stream(
                 if isinstance(item, InputError):
                     window.append([Outcome(item.source, error=str(item))])
                 elif item is not None:
-                    batch.append(item)
+                    batch.append(_located(item))
             while window:
                 yield from _settle(window.popleft())
         finally:
             pending = [entry[1] for entry in window if isinstance(entry, tuple)]
             if pending:
                 client.cancel(pending)
+
+
+@dataclass(frozen=True, slots=True)
+class _Located(Source):
+    """A file that a worker opens by its absolute path but names as the user gave it."""
+
+    path: str = ""
+
+    def read(self) -> bytes:
+        try:
+            return Source(self.path).read()
+        except InputError as error:  # the same message as a local run: the name as given
+            raise InputError(self.name, error.reason) from None
+
+
+def _located(source: Source) -> Source:
+    """The source as workers need it: their working directory need not be the client's."""
+    if source.data is not None:
+        return source
+    return _Located(source.name, path=os.path.abspath(source.name))
 
 
 def _with_end(items: Iterable[Source | InputError]) -> Iterator[Source | InputError | None]:
@@ -141,7 +164,8 @@ def _settle(entry: _Pending) -> list[Outcome]:
     try:
         return future.result()
     except Exception as error:  # e.g. KilledWorker: the batch's workers kept dying
-        reason = f"failed on the Dask cluster ({type(error).__name__}: {error})"
+        detail = " ".join(str(error).split())  # one line, whatever Dask's message
+        reason = f"failed on the Dask cluster ({type(error).__name__}: {detail})"
         return [Outcome(source.name, error=f"{source.name}: {reason}") for source in sources]
     finally:
         future.release()
@@ -169,7 +193,9 @@ def extract_bag(
     if STDIN in names:
         raise ValueError("extract_bag reads files by path; standard input ('-') is not one")
     listed = [
-        (item.name, None) if isinstance(item, Source) else (item.source, str(item))
+        (item.name, os.path.abspath(item.name), None)
+        if isinstance(item, Source)
+        else (item.source, "", str(item))
         for item in expand(names)
     ]
     settings = Settings(lang_code=lang, reference_date=reference_date)
@@ -178,12 +204,15 @@ def extract_bag(
 
 
 def _bag_partition(
-    listed: Iterable[tuple[str, str | None]], settings: Settings
+    listed: Iterable[tuple[str, str, str | None]], settings: Settings
 ) -> list[dict[str, Any]]:
     """One partition of extract_bag: a document dict, or an error dict, per input."""
     documents: list[dict[str, Any]] = []
-    for name, error in listed:
-        outcome = Outcome(name, error=error) if error else process(Source(name), settings)
+    for name, path, error in listed:
+        if error:
+            outcome = Outcome(name, error=error)
+        else:
+            outcome = process(_Located(name, path=path), settings)
         if outcome.document is None:
             documents.append({"source": name, "error": outcome.error})
         else:
