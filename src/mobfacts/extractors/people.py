@@ -109,6 +109,7 @@ class _Rules:
     byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    regional: frozenset[str]
     title_vocab: frozenset[str]
     organisation_first: bool
     place_before: frozenset[str]
@@ -185,6 +186,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
+        regional=_keys(words("regional_offices")),
         title_vocab=_keys(words("title_words")) | place_words,
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
         place_before=_keys(words("place_before")),
@@ -452,6 +454,19 @@ class _Reader:
             i = j
         return None
 
+    def past_region(self, words: Sequence[_Word], a: int, b: int) -> int:
+        """Where a title's name may start: after the office word, and for a regional office
+        also after the unknown place it governs ("Bupati Kendal Dyah Kartika Permanasari")."""
+        regional = next((k for k in range(a, b) if words[k].key in self.rules.regional), None)
+        if regional is None:
+            return a + 1
+        k = regional + 1
+        while k < b and not words[k].is_name:
+            k += 1
+        if b - k >= 3 and all(w.is_name for w in words[k : k + 3]):
+            return k + 1
+        return a + 1
+
     def name_fits_title(self, words: Sequence[_Word], lo: int, start: int, end: int) -> bool:
         """Whether words[start:end] may be the name that a title (from words[lo - 1]) gives."""
         if end - start > _MAX_NAME_WORDS:
@@ -565,7 +580,7 @@ class _Reader:
             reading.tail = None
         pending: list[tuple[int, int]] = []
         for a, b in self.segments(words, start, hi):
-            name = self.name_after_title(words, a + 1, b)
+            name = self.name_after_title(words, self.past_region(words, a, b), b)
             if name is None:
                 pending.extend(self.titles(words, a, b))
                 continue
