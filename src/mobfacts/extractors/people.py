@@ -402,9 +402,12 @@ class _Reader:
         A credit (caption, byline) may give Vietnamese given names alone ("Thu Hoai").
         """
         rules = self.rules
-        vietnamese = j - i >= 3 and words[i].surname
-        if i > 0 and words[i - 1].key in rules.place_before and not vietnamese:
-            return False
+        if i > 0 and words[i - 1].key in rules.place_before:
+            # "Jalan Ly Thai To" is a street; inside a title the word is an adjective:
+            # "Ketua Dewan Rakyat Provinsi Nguyen Dang Quang".
+            in_title = i > 1 and words[i - 2].kind in (OFFICE, VOCAB)
+            if not (in_title and j - i >= 3 and words[i].surname):
+                return False
         if j < len(words) and words[j].key in rules.place_after:
             return False
         if not titled and (
