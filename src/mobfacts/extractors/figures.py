@@ -151,6 +151,8 @@ class _Rules:
     unit: regex.Pattern[str]
     per: regex.Pattern[str]
     range_openers: _Phrases
+    bound_after: regex.Pattern[str]
+    bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
     not_amount_before: _Phrases
@@ -199,7 +201,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         s for s, u in figures.get("units", {}).items() if u in figures.get("duration_units", [])
     ]
     per_words = _alternatives(figures.get("per_words", []))
-    unit_words = _alternatives(figures.get("units", {}))
+    unit_words = _alternatives([*figures.get("units", {}), *figures.get("currencies", {})])
     articles_before_units = _alternatives(figures.get("per_article_words", []))
     per = (
         rf"(?:\s?/\s?(?P<word>[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\p{{N}}]*)"
@@ -222,6 +224,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ),
         per=regex.compile(per),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
+        bound_after=regex.compile(
+            rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
+            r"(?![\p{L}\p{M}])"
+        ),
+        bounds_after={
+            " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
+        },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
@@ -280,7 +289,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         paired = separator in rules.pair_words
         measured = bool(rules.unit.match(text, tail.end()) or rules.scale.match(text, tail.end()))
         hyphen = not separator
-        joined = (opener or measured) if paired else (not breaker and (hyphen or measured))
+        joined = (opener or measured) if paired else (hyphen or (measured and not breaker))
         if high is not None and high > value and joined:
             value_max, end = high, tail.end()
     scale = rules.scale.match(text, end)
@@ -312,6 +321,9 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         per_end = denominator.end()
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
+    bound_after = rules.bound_after.match(text, per_end)
+    if bound_after is not None and bound == "=":
+        bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
     figure = Figure(
         text=text[start:end],

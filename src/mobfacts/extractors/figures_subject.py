@@ -27,7 +27,7 @@ _MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebes
 _MAX_PHRASE = 8  # words in a subject
 _SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("first nine months")
 _BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
-_CHANGE_REACH = 5  # words between a change word and its figure ("decline in number by")
+_CHANGE_REACH = 6  # words between a change word and its figure ("decline in number by")
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
 _MAX_EARLIER = 12  # earlier figures of a sentence looked at for a shared subject
 _LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
@@ -97,6 +97,12 @@ class _Words:
     level: frozenset[str]
     change_verbs: frozenset[str]
     percent_bases: frozenset[str]
+    links: frozenset[str]
+    clause_openers: frozenset[str]
+    particles: frozenset[str]
+    particle_verbs: frozenset[str]
+    increase_after: frozenset[str]
+    decrease_after: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         if word in self.verbs or word in self.change_verbs:
@@ -141,6 +147,12 @@ def _words(lexicon: Lexicon) -> _Words:
         decrease_nouns=group(change, "decrease_nouns"),
         level=group(change, "level_words"),
         percent_bases=group(subject, "percent_bases"),
+        links=group(change, "links"),
+        clause_openers=group(subject, "clause_openers"),
+        particles=group(change, "particles"),
+        particle_verbs=group(change, "particle_verbs"),
+        increase_after=group(change, "increase_after"),
+        decrease_after=group(change, "decrease_after"),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
@@ -367,11 +379,17 @@ class _Reader:
         return frozenset(str(u) for u in units)
 
     def clause_heads(
-        self, tokens: Sequence[Token]
+        self, tokens: Sequence[Token], *, own_clause: bool = False
     ) -> tuple[list[Token] | None, list[Token] | None]:
         """The nearest earlier clause head followed by a verb, and the segment's first phrase."""
         words = self.words
-        starts = [0] + [i + 1 for i, t in enumerate(tokens) if _is_mark(t, self.text)]
+        starts = [0] + [
+            i + 1
+            for i, t in enumerate(tokens)
+            if _is_mark(t, self.text) or t.text.lower() in words.clause_openers
+        ]
+        if own_clause:
+            starts = starts[-1:]
         segment = 0
         for i, t in enumerate(tokens):
             if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
@@ -506,16 +524,32 @@ class _Reader:
         sentence = self.view.sentence_at(item.figure.start)
         low = max(sentence.start, item.context_start - _BEFORE_CHARS)
         before = self.tokens(low, item.context_start)
-        for token in reversed(before[-_CHANGE_REACH:]):
-            word = token.text.lower()
-            if _is_mark(token, text) or token.is_number or word in words.level:
-                break
-            if word in words.increase:
-                return "increase"
-            if word in words.decrease:
-                return "decrease"
+        bound_words = text[item.context_start : item.figure.start].lower().split()
+        level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
+        last = before[-1].text.lower() if before else ""
+        placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
+        if not level_bound and not placed:
+            reach = before[-_CHANGE_REACH:]
+            for i in range(len(reach) - 1, -1, -1):
+                token, word = reach[i], reach[i].text.lower()
+                if _is_mark(token, text) or token.is_number or word in words.level:
+                    break
+                if (
+                    i
+                    and word in words.particles
+                    and reach[i - 1].text.lower() in words.particle_verbs
+                ):
+                    break  # "make up 80%", "set up": a phrasal verb, not a rise
+                if word in words.increase:
+                    return "increase"
+                if word in words.decrease:
+                    return "decrease"
         after = self.tokens(item.context_end, min(sentence.end, item.context_end + 40))
         following = after[0].text.lower() if after else ""
+        if following in words.increase_after:
+            return "increase"
+        if following in words.decrease_after:
+            return "decrease"
         head = (subject or "").split(" ")[0].lower()
         for word in (following, head):
             if word in words.increase_nouns:
@@ -523,7 +557,7 @@ class _Reader:
             if word in words.decrease_nouns:
                 return "decrease"
         if item.figure.kind == "percent":
-            clause_head, _ = self.clause_heads(before)
+            clause_head, _ = self.clause_heads(before, own_clause=True)
             word = clause_head[0].text.lower() if clause_head else ""
             if word in words.increase_nouns:
                 return "increase"
