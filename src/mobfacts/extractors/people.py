@@ -62,7 +62,6 @@ _BYLINE_TAIL = 400  # a name line this close to the end of the text is a byline
 
 OFFICE, VOCAB, CONNECTOR, HONORIFIC, ACRONYM, NAME, PAREN = range(7)
 _NAMING = frozenset((OFFICE, HONORIFIC, NAME))
-_INERT = frozenset((VOCAB, ACRONYM, CONNECTOR))
 _CREDITS = frozenset(("caption", "byline"))
 _APOSTROPHES = ("'", "’")
 _TITLE_OPENERS = frozenset(",(–—-")
@@ -224,6 +223,10 @@ class _Run:
         return any(w.kind == OFFICE for w in self.words)
 
     @property
+    def has_paren(self) -> bool:
+        return any(w.kind == PAREN for w in self.words)
+
+    @property
     def has_anchor(self) -> bool:
         """Whether the run holds a title, an honorific or a Vietnamese surname."""
         return any(w.kind in (OFFICE, HONORIFIC) or w.surname for w in self.words)
@@ -309,24 +312,16 @@ class _Reader:
         """Every run of the text, with a title's trailing list joined to it."""
         runs = []
         word = self.word
-        kinds = self._kinds
         for match in self.rules.run.finditer(self.text):
             start, found = match.start(), match.group()
             if found.isalpha():
-                known = kinds.get(found)
-                if known is None:
-                    known = kinds[found] = self._classify(found)
-                if known[1] in _INERT and not known[2]:
-                    # One word that can be no part of a name: kept without words, as a gap
-                    # that a title's list may still run through ("Protokol, Pers, dan ...").
-                    runs.append(_Run(start, match.end(), []))
-                    continue
                 words = [word(found, start)]
             else:
                 words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
             runs.append(_Run(start, match.end(), words))
         self._mark_abbreviations(runs)
-        return [run for run in self._join_lists(runs) if run.words]
+        # Runs where nothing can be (or point at) a name are left out once lists are joined.
+        return [run for run in self._join_lists(runs) if run.may_name or run.has_paren]
 
     def _mark_abbreviations(self, runs: list[_Run]) -> None:
         """Words the text defines in brackets after an organisation ("Badan Anggaran
@@ -368,7 +363,7 @@ class _Reader:
             gap = (runs[j - 1].end, runs[j].start)
             words = runs[j].words
             if self.rules.conjunction_gap.fullmatch(self.text, *gap):
-                ok = j > i + 1 and not (words and self.starts_office(words, 0, len(words)))
+                ok = j > i + 1 and not self.starts_office(words, 0, len(words))
                 return j if ok else i
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
