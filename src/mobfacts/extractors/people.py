@@ -233,8 +233,8 @@ class _Run:
 
     @property
     def may_name(self) -> bool:
-        """Whether anything in the run could be (or introduce) a name."""
-        return any(w.kind in _NAMING or w.surname for w in self.words)
+        """Whether anything in the run could be (or introduce) a name (an initial alone cannot)."""
+        return any((w.kind in _NAMING and len(w.text) > 1) or w.surname for w in self.words)
 
 
 @dataclass(slots=True)
