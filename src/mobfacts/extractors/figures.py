@@ -131,10 +131,11 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
             continue
         start = begin
         head = match.group().split()[0].split("-")[0]
-        if head in rules.number_words.multipliers:
+        if head in rules.number_words.multipliers and head not in rules.number_words.values:
             article = _LAST_WORD.search(lower, max(0, begin - 6), begin)
-            if article and article.group(1) in articles:
-                start = begin - len(article.group())
+            if not (article and article.group(1) in articles):
+                continue  # "juta" after "36": the scale of a number already read
+            start = begin - len(article.group())
         yield _Number(start, match.end(), begin, None, text[start : match.end()])
 
 

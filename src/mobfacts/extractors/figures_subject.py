@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -103,6 +103,7 @@ class _Words:
     particle_verbs: frozenset[str]
     increase_after: frozenset[str]
     decrease_after: frozenset[str]
+    nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
         if word in self.verbs or word in self.change_verbs:
@@ -113,8 +114,13 @@ class _Words:
 
     def is_noun(self, token: Token) -> bool:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
+        if not token.is_word:
+            return False
         word = token.text.lower()
-        return token.is_word and word not in self.function and not self.is_verb(word)
+        known = self.nouns.get(word)
+        if known is None:
+            known = self.nouns[word] = word not in self.function and not self.is_verb(word)
+        return known
 
 
 @functools.cache
