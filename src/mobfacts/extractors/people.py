@@ -1,25 +1,28 @@
 """People: every person named, merged across mentions, with every title the text gives.
 
 Names and titles only stand in *runs*: stretches of capitalised words joined by spaces,
-title connectors ("of", "untuk") and parenthesised abbreviations ("(PM)"). Each run is read
-by the rules below (their names are what ``rule`` would show); words come from the
-language's ``people.toml``:
+title connectors ("of", "untuk") and bracketed abbreviations ("(PM)"). Each run is read by
+the rules below; every name found keeps the name of the rule that found it. Words come
+from the language's ``people.toml`` (documented in ``lang/README.md``):
 
 - ``title_before_name``: an office word, the rest of its title, then a name
-  ("Ketua Dewan Rakyat Provinsi Nguyen Dang Quang", "Deputy Prime Minister X");
+  ("Ketua Dewan Rakyat Provinsi Nguyen Dang Quang", "Deputy Prime Minister X",
+  "Bupati Kendal Dyah Kartika Permanasari", "Presiden Joko Widodo di Jakarta");
 - ``title_comma_name``: a run that is only a title, then ", " and a name
   ("Presiden Amerika Serikat, Donald Trump");
-- ``name_comma_title``: a name, then ",", "-" or "(" (and "who is", "yang juga menjabat")
-  and a run that holds an office word ("Basuki Hadimuljono, Kepala Otorita ...");
+- ``name_comma_title``: a name, then ",", "-" or "(" and/or "who is", "yang juga
+  menjabat", "sebagai", and a run that holds an office word ("Basuki Hadimuljono, Kepala
+  Otorita ..."); offices joined by "dan"/"and" are split where an office word follows;
 - ``honorific``, ``speech_before``, ``caption``: "Pak Bahlil", "kata Basuki", "Foto: Le Minh";
 - ``speech_after``: "Luthfi juga menilai", "Hoang Trung said";
-- ``byline``: a line that is only a name;
+- ``byline``: "By Minh Thu", a line that is only a name, "Thu Hoai/VOV";
 - ``vietnamese_name``: a Vietnamese surname and two or three more syllables anywhere.
 
 People are then merged: a name that is a part of a fuller one ("Basuki", "Pak Quang") joins
-it, names are compared without case or diacritics (NFC and NFD alike), and every later
+it, names are compared without case or diacritics (NFC and NFD alike), and every other
 occurrence of a known name (or of a distinctive word of a non-Vietnamese name) becomes a
-mention. The text is never changed: every mention is a span of it.
+mention. The text is never changed: every mention is a span of it. Cost is linear: each
+run is read once, with bounded context around it.
 """
 
 from __future__ import annotations
@@ -78,10 +81,12 @@ def _fold(text: str) -> str:
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
+    """Data words as lookup keys: folded, without a trailing full stop ("Mr." -> "mr")."""
     return frozenset(_fold(w).rstrip(".") for w in words)
 
 
 def _alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of literal words, longest first."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -279,6 +284,7 @@ class _Reader:
     # Words and runs -------------------------------------------------------------------
 
     def word(self, text: str, start: int) -> _Word:
+        """The word text at start, classified once per distinct spelling."""
         known = self._kinds.get(text)
         if known is None:
             known = self._classify(text)
@@ -287,6 +293,7 @@ class _Reader:
         return _Word(text, start, start + len(text), key, kind, surname, syllable)
 
     def _classify(self, text: str) -> tuple[str, int, bool, bool]:
+        """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
         rules = self.rules
         key = _fold(text)
         upper = text[:1].isupper()
@@ -823,6 +830,8 @@ def extract(view: TextView) -> tuple[Person, ...]:
 
 @dataclass(slots=True)
 class _Person:
+    """One individual while merging: its name's key, fullest span, mentions and titles."""
+
     key: tuple[str, ...]
     name: tuple[int, int]
     mentions: dict[int, int] = field(default_factory=dict)
@@ -830,6 +839,7 @@ class _Person:
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether part is a run of consecutive words of whole."""
     n = len(part)
     return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 
