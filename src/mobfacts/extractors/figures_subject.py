@@ -257,7 +257,7 @@ class _Reader:
         named = [t for t in phrase if t.is_word]
         if named and named[0].text.lower() in time:
             return True  # "bulan pertama tahun ini", "tahun 2026", "9 bulan pertama"
-        if named and len(phrase) <= _SHORT_PHRASE and named[-1].text.lower() in time:
+        if phrase[-1].is_word and len(phrase) <= _SHORT_PHRASE and named[-1].text.lower() in time:
             return True  # "first nine months", "akhir tahun"
         return all(t.is_number or all(w in time for w in t.text.lower().split("-")) for t in phrase)
 
@@ -318,8 +318,11 @@ class _Reader:
                     k -= 1
                 elif here.text in "-/" and k < j and not _is_mark(here, self.text):
                     k -= 1
-                elif here.text.lower() in words.inner and k > 0 and words.is_noun(tokens[k - 1]):
-                    k -= 1
+                elif here.text.lower() in words.inner and (
+                    (k > 0 and words.is_noun(tokens[k - 1]))
+                    or (k < j and words.is_noun(tokens[k + 1]))
+                ):
+                    k -= 1  # "PDB per kapita", "di seluruh provinsi"
                 else:
                     break
             phrase = list(tokens[k + 1 : j + 1])
@@ -489,13 +492,9 @@ class _Reader:
                 i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].text.lower())
             ):
                 i += 1
-            # "Rp 5,6 triliun bagi X"; after a verb only when nothing came before the figure
-            # ("20 juta ton dipakai untuk X", but not "harga ... Rp 12.500 berlaku untuk zona")
-            if (
-                i < len(after)
-                and after[i].text.lower() in words.purpose
-                and (i == 0 or how != "np")
-            ):
+            # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
+            # stands before the figure ("harga ... Rp 12.500 per kg untuk zona 1")
+            if i < len(after) and after[i].text.lower() in words.purpose and how != "np":
                 phrase = self.forward_phrase(after[i + 1 :])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
