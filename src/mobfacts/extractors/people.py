@@ -110,6 +110,7 @@ class _Rules:
     conjunctions: frozenset[str]
     honorifics: frozenset[str]
     speech_words: frozenset[str]
+    hearsay: frozenset[str]
     byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
@@ -187,6 +188,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         conjunctions=_keys(words("title_conjunctions")),
         honorifics=_keys(words("honorifics")),
         speech_words=_keys(words("speech_before")),
+        hearsay=frozenset(k.split()[0] for k in _keys(words("hearsay_cues"))),
         byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
@@ -572,8 +574,8 @@ class _Reader:
         reading = _Reading()
         lo, hi = 0, len(words)
         while lo < hi and words[lo].key in self.rules.speech_words:
+            cue_before = "hearsay" if words[lo].key in self.rules.hearsay else "speech_before"
             lo += 1
-            cue_before = "speech_before"
             while lo < hi and words[lo].kind == CONNECTOR:  # "According to"
                 lo += 1
         start = self.title_start(words, lo, hi)
@@ -737,12 +739,10 @@ def _cue_before(reader: _Reader, run: _Run) -> str | None:
     before_from = max(0, run.start - _CONTEXT)
     if before == ":" and rules.caption.search(text, before_from, run.start):
         return "caption"
-    if (
-        before
-        and (before.isalpha() or before in ",:")
-        and rules.speech_before.search(text, before_from, run.start)
-    ):
-        return "speech_before"
+    if before and (before.isalpha() or before in ",:"):
+        cue = rules.speech_before.search(text, before_from, run.start)
+        if cue is not None:
+            return "hearsay" if _fold(cue.group()).split()[0] in rules.hearsay else "speech_before"
     return None
 
 
@@ -838,6 +838,11 @@ class _Person:
     titles: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+def _is_weak(candidate: _Candidate) -> bool:
+    """A one-word name found only by a verb after it or by "menurut"/"according to"."""
+    return len(candidate.words) == 1 and candidate.rule in ("speech_after", "hearsay")
+
+
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """Whether part is a run of consecutive words of whole."""
     n = len(part)
@@ -849,12 +854,17 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
     text = reader.text
     people: list[_Person] = []
     by_key: dict[tuple[str, ...], _Person] = {}
-    for c in sorted(candidates, key=lambda c: (-len(c.words), c.start)):
+    sightings: dict[tuple[str, ...], int] = {}
+    for c in candidates:
+        sightings[c.key] = sightings.get(c.key, 0) + 1
+    for c in sorted(candidates, key=lambda c: (-len(c.words), _is_weak(c), c.start)):
         person = by_key.get(c.key)
         if person is None:
             holders = [p for p in people if _contains(p.key, c.key)]
             if holders:
                 person = min(holders, key=lambda p: _distance(p, c.start))
+            elif _is_weak(c) and sightings[c.key] < 2:
+                continue  # "Officials said", "Menurut Warga": one word, seen once
             else:
                 person = _Person(c.key, (c.start, c.end))
                 people.append(person)
