@@ -391,33 +391,37 @@ class _Reader:
         self, tokens: Sequence[Token], *, own_clause: bool = False
     ) -> tuple[list[Token] | None, list[Token] | None]:
         """The nearest earlier clause head followed by a verb, and the segment's first phrase."""
-        words = self.words
-        starts = [0] + [
-            i + 1
-            for i, t in enumerate(tokens)
-            if _is_mark(t, self.text) or t.text.lower() in words.clause_openers
-        ]
-        if own_clause:
-            starts = starts[-1:]
-        segment = 0
-        for i, t in enumerate(tokens):
-            if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
-                segment = i + 1
-        head = None
-        for start in reversed(starts):
-            i = start
-            while i < len(tokens) and tokens[i].is_word and not words.is_noun(tokens[i]):
-                i += 1
-            phrase = self.forward_phrase(tokens[i:])
-            after = i + len(phrase)
-            if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
-                head = phrase
+        words, text = self.words, self.text
+        head: list[Token] | None = None
+        segment: int | None = None
+        for j in range(len(tokens) - 1, -2, -1):  # clause starts, nearest first
+            mark = j >= 0 and _is_mark(tokens[j], text)
+            if j >= 0 and not mark and tokens[j].text.lower() not in words.clause_openers:
+                continue
+            if head is None:
+                head = self.head_at(tokens, j + 1)
+                if own_clause:
+                    return head, None
+            if segment is None and (j < 0 or (mark and tokens[j].text in _SEGMENT_MARKS)):
+                segment = j + 1
+            if head is not None and segment is not None:
                 break
-        i = segment
-        while i < len(tokens) and (_is_mark(tokens[i], self.text) or not words.is_noun(tokens[i])):
+        i = segment or 0
+        while i < len(tokens) and (_is_mark(tokens[i], text) or not words.is_noun(tokens[i])):
             i += 1
         first = self.forward_phrase(tokens[i:])
         return head, (first if self.usable(first) else None)
+
+    def head_at(self, tokens: Sequence[Token], start: int) -> list[Token] | None:
+        """The phrase opening a clause at start, when a verb or an auxiliary follows it."""
+        i = start
+        while i < len(tokens) and tokens[i].is_word and not self.words.is_noun(tokens[i]):
+            i += 1
+        phrase = self.forward_phrase(tokens[i:])
+        after = i + len(phrase)
+        if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
+            return phrase
+        return None
 
     def is_predicate(self, token: Token) -> bool:
         """A verb or an auxiliary word: what follows the subject of a clause."""
