@@ -113,3 +113,9 @@ def test_cost_per_megabyte_stays_small() -> None:
 )
 def test_hostile_text_takes_linear_time(text: str) -> None:
     assert _cpu_seconds(text, "id") < 2.0
+
+
+def test_a_vietnamese_given_name_alone_is_not_a_short_form() -> None:
+    text = "Minh Thu reported from Bangkok on trade.\nThu Hoai/VOV\n"
+    people_found = {p.name: [m.text for m in p.mentions] for p in extract(text, lang="en").people}
+    assert people_found == {"Thu Hoai": ["Thu Hoai"]}

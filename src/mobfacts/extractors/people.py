@@ -911,7 +911,8 @@ def _add_later_mentions(
     written = {c.key for c in candidates}
     for n, p in enumerate(people):
         keys = {p.key} | {k for k in written if _contains(p.key, k)}
-        if not (p.key[0] in rules.surnames and len(p.key) >= 2):
+        vietnamese = all(rules.syllable.fullmatch(k) for k in p.key)
+        if len(p.key) >= 2 and not vietnamese:  # "Anh" alone is any Vietnamese given name
             keys |= {(k,) for k in p.key if len(k) >= 3 and k not in rules.vocab}
         for key in keys:
             owners.setdefault(key, set()).add(n)
