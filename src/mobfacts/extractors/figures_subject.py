@@ -506,10 +506,11 @@ class _Reader:
             return _phrase(text, found)
         if how == "figure":
             return self.subjects[found]
-        head, segment_first = self.clause_heads(before)
         if how == "adjunct":
+            head, _ = self.clause_heads(before)
             return _phrase(text, head) if head else _phrase(text, found)
         if how == "means":
+            _, segment_first = self.clause_heads(before)
             return _phrase(text, segment_first) if segment_first else None
         earlier = self.inherit(index, sentence.start, count=False)
         if earlier is not None and how in ("anaphor", "clause"):
@@ -518,6 +519,7 @@ class _Reader:
                 return self.subjects[earlier]
         if how == "anaphor":
             return self.last_subject
+        head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
 
