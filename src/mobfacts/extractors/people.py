@@ -158,7 +158,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         regex.REVERSE,
     )
     caption = regex.compile(
-        rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})[ \t]*:[ \t]*$",
+        rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})[ \t]*:[ \t]*"
+        rf"(?:[\p{{L}}\p{{M}} .]{{1,30}}/[ \t]*)?$",  # "Foto: ANTARA FOTO/Name"
         regex.IGNORECASE | regex.REVERSE,
     )
     adverbs = _alternation(words("speech_adverbs"))
@@ -737,7 +738,7 @@ def _cue_before(reader: _Reader, run: _Run) -> str | None:
     text, rules = reader.text, reader.rules
     before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
     before_from = max(0, run.start - _CONTEXT)
-    if before == ":" and rules.caption.search(text, before_from, run.start):
+    if before in (":", "/") and rules.caption.search(text, before_from, run.start):
         return "caption"
     if before and (before.isalpha() or before in ",:"):
         cue = rules.speech_before.search(text, before_from, run.start)
