@@ -66,6 +66,23 @@ def _language(value: str) -> str:
     return value
 
 
+LanguageOption = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language: auto (detected per document), id or en.", callback=_language
+    ),
+]
+ReferenceDateOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--reference-date",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Publication date, for dates without a year and relative dates.",
+    ),
+]
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -85,21 +102,8 @@ def extract(
             dir_okay=False,
         ),
     ] = None,
-    language: Annotated[
-        str,
-        typer.Option(
-            "--lang", help="Language: auto (detected per document), id or en.", callback=_language
-        ),
-    ] = "auto",
-    reference_date: Annotated[
-        datetime | None,
-        typer.Option(
-            "--reference-date",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Publication date, for dates without a year and relative dates.",
-        ),
-    ] = None,
+    language: LanguageOption = "auto",
+    reference_date: ReferenceDateOption = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -122,10 +126,7 @@ def extract(
     Exit status: 0 when every input was processed, 1 when some failed (the others are
     still printed in full), 2 for a usage error.
     """
-    settings = Settings(
-        lang_code=None if language == "auto" else language,
-        reference_date=reference_date.date() if reference_date else None,
-    )
+    settings = _settings(language, reference_date)
     if output is None:
         try:
             failures = _extract(
@@ -190,19 +191,8 @@ def _write_all(
 @app.command()
 def show(
     path: Annotated[str, typer.Argument(help="An article file, or - for stdin.", metavar="FILE")],
-    language: Annotated[
-        str,
-        typer.Option("--lang", help="Language: auto (detected), id or en.", callback=_language),
-    ] = "auto",
-    reference_date: Annotated[
-        datetime | None,
-        typer.Option(
-            "--reference-date",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="Publication date, for dates without a year and relative dates.",
-        ),
-    ] = None,
+    language: LanguageOption = "auto",
+    reference_date: ReferenceDateOption = None,
 ) -> None:
     """Print an article with its figures, people, titles and dates highlighted, then the facts.
 
@@ -210,10 +200,7 @@ def show(
     """
     from mobfacts.output.show import ShowWriter
 
-    settings = Settings(
-        lang_code=None if language == "auto" else language,
-        reference_date=reference_date.date() if reference_date else None,
-    )
+    settings = _settings(language, reference_date)
     try:
         failures = _write_all(
             ShowWriter(sys.stdout, terminal=sys.stdout.isatty()), [path], settings, jobs=1
@@ -223,6 +210,13 @@ def show(
         raise typer.Exit(128 + signal.SIGPIPE) from None
     if failures:
         raise typer.Exit(1)
+
+
+def _settings(language: str, reference_date: datetime | None) -> Settings:
+    return Settings(
+        lang_code=None if language == "auto" else language,
+        reference_date=reference_date.date() if reference_date else None,
+    )
 
 
 def _complain(level: str, message: str) -> None:
