@@ -68,7 +68,7 @@ def load(code: str) -> Lexicon:
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_SAMPLE_CHARS = 20_000
+_SAMPLE_CHARS = 5_000  # a few paragraphs tell Indonesian from English reliably
 
 
 @functools.cache
@@ -78,11 +78,6 @@ def _detect_words() -> dict[str, frozenset[str]]:
 
 def guess(text: str) -> str:
     """The language of a text: the one whose common words occur most (Indonesian on a tie)."""
-    words = _detect_words()
-    counts = dict.fromkeys(words, 0)
-    for match in _WORD.finditer(text, 0, _SAMPLE_CHARS):
-        word = match.group().lower()
-        for code, common in words.items():
-            if word in common:
-                counts[code] += 1
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    counts = {code: sum(map(known.__contains__, words)) for code, known in _detect_words().items()}
     return max(available(), key=lambda code: counts[code])
