@@ -220,29 +220,104 @@ class _Word:
 
 @dataclass(slots=True)
 class _Run:
-    """A stretch of capitalised words (and what may join them) in the text."""
+    """A stretch of capitalised words (and what may join them) in the text.
+
+    Its words are built on first use: most runs are ruled out from their shapes alone.
+    """
 
     start: int
     end: int
-    words: list[_Word]
+    parts: list[tuple[int, _Shape]]  # where each joined piece starts, and its shape
+    defined: set[str]  # the abbreviations the text defines
+    _words: list[_Word] | None = None
+
+    @property
+    def words(self) -> list[_Word]:
+        if self._words is None:
+            self._words = [w for at, shape in self.parts for w in shape.build(at, self.defined)]
+        return self._words
+
+    def mentions_any(self, keys: dict[str, object]) -> bool:
+        """Whether a word of the run has one of keys, without building the words."""
+        return any(not shape.keys.isdisjoint(keys) for _, shape in self.parts)
 
     @property
     def has_office(self) -> bool:
-        return any(w.kind == OFFICE for w in self.words)
+        return any(shape.has_office for _, shape in self.parts)
 
     @property
     def has_paren(self) -> bool:
-        return any(w.kind == PAREN for w in self.words)
+        return any(shape.has_paren for _, shape in self.parts)
 
     @property
     def has_anchor(self) -> bool:
         """Whether the run holds a title, an honorific or a Vietnamese surname."""
-        return any(w.kind in (OFFICE, HONORIFIC) or w.surname for w in self.words)
+        return any(shape.anchor for _, shape in self.parts)
 
     @property
     def may_name(self) -> bool:
         """Whether anything in the run could be (or introduce) a name (an initial alone cannot)."""
-        return any((w.kind in _NAMING and len(w.text) > 1) or w.surname for w in self.words)
+        return any(shape.may_name(self.defined) for _, shape in self.parts)
+
+
+_WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, surname, syllable
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """The classified words of one distinct run text, and what they add up to."""
+
+    words: tuple[_WordShape, ...]
+    has_office: bool = False
+    has_paren: bool = False
+    naming: bool = False  # an office, an honorific or a surname: may name whatever follows
+    anchor: bool = False  # an office, an honorific (even one letter) or a surname
+    names: frozenset[str] = frozenset()  # keys of the run's name words (longer than an initial)
+    keys: frozenset[str] = frozenset()  # keys of all its words
+
+    def __post_init__(self) -> None:
+        kinds = [w[3] for w in self.words]
+        object.__setattr__(self, "has_office", OFFICE in kinds)
+        object.__setattr__(self, "has_paren", PAREN in kinds)
+        naming = any((w[3] in (OFFICE, HONORIFIC) and len(w[1]) > 1) or w[4] for w in self.words)
+        object.__setattr__(self, "naming", naming)
+        anchor = any(w[3] in (OFFICE, HONORIFIC) or w[4] for w in self.words)
+        object.__setattr__(self, "anchor", anchor)
+        names = frozenset(w[2] for w in self.words if w[3] == NAME and len(w[1]) > 1)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "keys", frozenset(w[2] for w in self.words))
+
+    def may_name(self, defined: set[str]) -> bool:
+        """Whether the run may be (or introduce) a name once abbreviations are known."""
+        return self.naming or bool(self.names - defined if defined else self.names)
+
+    def build(self, start: int, defined: set[str]) -> list[_Word]:
+        """The run's words at start; a name the text defines as an abbreviation is one."""
+        words = []
+        for offset, text, key, kind, surname, syllable in self.words:
+            if kind == NAME and key in defined:
+                kind = ACRONYM
+            at = start + offset
+            words.append(_Word(text, at, at + len(text), key, kind, surname, syllable))
+        return words
+
+
+def _abbreviations(found: list[tuple[int, int, _Shape]]) -> set[str]:
+    """Words the text defines in brackets after an organisation ("Badan Anggaran
+    (Banggar)"): abbreviations wherever they stand, not names."""
+    defined: set[str] = set()
+    for _, _, shape in found:
+        if not shape.has_paren:
+            continue
+        words = shape.words
+        for k in range(1, len(words)):
+            if words[k][3] == PAREN and any(
+                w[3] in (VOCAB, OFFICE, ACRONYM) for w in words[max(0, k - 3) : k]
+            ):
+                inner = words[k][1][1:-1]
+                if inner.isalpha():
+                    defined.add(_fold(inner))
+    return defined
 
 
 @dataclass(slots=True)
@@ -283,17 +358,9 @@ class _Reader:
         self.text = text
         self.rules = rules
         self._kinds: dict[str, tuple[str, int, bool, bool]] = {}
+        self._shapes: dict[str, _Shape] = {}
 
     # Words and runs -------------------------------------------------------------------
-
-    def word(self, text: str, start: int) -> _Word:
-        """The word text at start, classified once per distinct spelling."""
-        known = self._kinds.get(text)
-        if known is None:
-            known = self._classify(text)
-            self._kinds[text] = known
-        key, kind, surname, syllable = known
-        return _Word(text, start, start + len(text), key, kind, surname, syllable)
 
     def _classify(self, text: str) -> tuple[str, int, bool, bool]:
         """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
@@ -318,66 +385,67 @@ class _Reader:
         syllable = upper and bool(rules.syllable.fullmatch(key))
         return key, kind, surname, syllable
 
+    def _shape(self, found: str) -> _Shape:
+        """The words of a run's text, classified once per distinct run text."""
+        if found.isalpha():
+            parts = [(0, found)]
+        else:
+            parts = [(m.start(), m.group()) for m in _WORD.finditer(found)]
+        words = []
+        for offset, text in parts:
+            known = self._kinds.get(text)
+            if known is None:
+                known = self._classify(text)
+                self._kinds[text] = known
+            words.append((offset, text, *known))
+        return _Shape(tuple(words))
+
     def runs(self) -> list[_Run]:
-        """Every run of the text, with a title's trailing list joined to it."""
-        runs = []
-        word = self.word
+        """Every run of the text, with a title's trailing list joined to it.
+
+        A run's words are only built for runs that are kept: most runs are a capitalised
+        word or two that nothing can make a name, and are classified once per spelling.
+        """
+        shapes = self._shapes
+        shape_of = self._shape
+        found: list[tuple[int, int, _Shape]] = []
+        append = found.append
         for match in self.rules.run.finditer(self.text):
-            start, found = match.start(), match.group()
-            if found.isalpha():
-                words = [word(found, start)]
-            else:
-                words = [word(m.group(), start + m.start()) for m in _WORD.finditer(found)]
-            runs.append(_Run(start, match.end(), words))
-        self._mark_abbreviations(runs)
-        # Runs where nothing can be (or point at) a name are left out once lists are joined.
-        return [run for run in self._join_lists(runs) if run.may_name or run.has_paren]
-
-    def _mark_abbreviations(self, runs: list[_Run]) -> None:
-        """Words the text defines in brackets after an organisation ("Badan Anggaran
-        (Banggar)") are abbreviations wherever they stand, not names."""
-        defined = set()
-        for run in runs:
-            words = run.words
-            for k in range(1, len(words)):
-                if words[k].kind == PAREN and any(
-                    w.kind in (VOCAB, OFFICE, ACRONYM) for w in words[max(0, k - 3) : k]
-                ):
-                    inner = words[k].text[1:-1]
-                    if inner.isalpha():
-                        defined.add(_fold(inner))
-        if defined:
-            for run in runs:
-                for w in run.words:
-                    if w.kind == NAME and w.key in defined:
-                        w.kind = ACRONYM
-
-    def _join_lists(self, runs: list[_Run]) -> list[_Run]:
-        """Join a title with the list that continues it ("Bidang Protokol, Pers, dan Media")."""
-        joined: list[_Run] = []
+            group = match.group()
+            shape = shapes.get(group)
+            if shape is None:
+                shape = shapes[group] = shape_of(group)
+            append((match.start(), match.end(), shape))
+        defined = _abbreviations(found)
+        runs: list[_Run] = []
         i = 0
-        while i < len(runs):
-            run = runs[i]
-            last = self._list_end(runs, i) if run.has_office else i
+        while i < len(found):
+            start, end, shape = found[i]
+            last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
-                words = [w for r in runs[i : last + 1] for w in r.words]
-                run = _Run(run.start, runs[last].end, words)
-            joined.append(run)
+                parts = found[i : last + 1]
+                if any(s.has_paren or s.may_name(defined) for _, _, s in parts):
+                    pieces = [(a, s) for a, _, s in parts]
+                    runs.append(_Run(start, found[last][1], pieces, defined))
+            elif shape.has_paren or shape.may_name(defined):
+                runs.append(_Run(start, end, [(start, shape)], defined))
             i = last + 1
-        return joined
+        return runs
 
-    def _list_end(self, runs: list[_Run], i: int) -> int:
-        """The last run of a list "A, B, dan C" that continues the title in runs[i]."""
+    def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
+        """The last run of a list "A, B, dan C" that continues the title in found[i]."""
         j = i + 1
-        while j < len(runs):
-            gap = (runs[j - 1].end, runs[j].start)
-            words = runs[j].words
+        while j < len(found):
+            gap = (found[j - 1][1], found[j][0])
+            start, _, shape = found[j]
             if self.rules.conjunction_gap.fullmatch(self.text, *gap):
-                ok = j > i + 1 and not self.starts_office(words, 0, len(words))
-                return j if ok else i
+                if j == i + 1:
+                    return i
+                words = shape.build(start, defined)
+                return i if self.starts_office(words, 0, len(words)) else j
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
-            if len(words) > 3 or runs[j].has_office:
+            if len(shape.words) > 3 or shape.has_office:
                 return i
             j += 1
         return i
@@ -774,13 +842,13 @@ def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) 
 def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
     """A credit line: "By Minh Thu, ...", a name alone on its line, "Thu Hoai/VOV"."""
     text, rules = reader.text, reader.rules
-    words = run.words
     lo = 0
     i = run.start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     if i > 0 and text[i - 1] != "\n":
         return None
+    words = run.words
     if words[0].key in rules.byline_words:
         lo = 1
     elif not _LINE_END.match(text, run.end):
@@ -924,6 +992,8 @@ def _add_later_mentions(
         options.sort(key=lambda o: -len(o[0]))
     taken = {s for p in people for s in p.mentions}
     for run in runs:
+        if not run.mentions_any(forms):
+            continue
         words = run.words
         i = 0
         while i < len(words):
