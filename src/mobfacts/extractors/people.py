@@ -42,18 +42,19 @@ from mobfacts.text import TextView
 _LETTER = r"[\p{L}\p{M}]"
 # Runs are found with the standard library's faster engine, spelled without \p{..}: Latin
 # capitals (with Vietnamese ones), and letters with combining marks (NFD text).
-_UPPER = "[{}]".format(
-    re.escape(
-        "".join(
-            chr(c)
-            for c in (*range(0x250), *range(0x1E00, 0x1F00))
-            if unicodedata.category(chr(c)) == "Lu"
-        )
+_UPPER_CHARS = re.escape(
+    "".join(
+        chr(c)
+        for c in (*range(0x250), *range(0x1E00, 0x1F00))
+        if unicodedata.category(chr(c)) == "Lu"
     )
 )
+_UPPER = f"[{_UPPER_CHARS}]"
 _RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
-_CAP = rf"{_UPPER}{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
-_PAREN = rf"\({_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
+_CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
+_CAP = rf"{_UPPER}{_CAP_REST}"
+_PAREN_REST = rf"{_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
+_PAREN = rf"\({_PAREN_REST}"
 _GAP = r"[ \t\u00a0]{1,3}"
 _WORD = regex.compile(
     rf"\([^()]*\)|(?<!['’]){_LETTER}+(?:(?:['’](?![sS](?!{_LETTER}))|-){_LETTER}+)*"
@@ -85,6 +86,27 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_fold(w).rstrip(".") for w in words)
 
 
+def _first_unit(dotted: Sequence[str], lowercase: Sequence[str]) -> str:
+    """A run's first unit with its first character matched before the rest.
+
+    A pattern that opens with a character set lets the engine skip straight to the
+    characters a run can start with; one that opens with a lookbehind is tried at every
+    position of the text, which is several times slower. Each alternative then checks,
+    looking back one character, that it is the one that first character begins.
+    """
+
+    def tails(words: Sequence[str]) -> str:
+        ordered = sorted(set(words), key=len, reverse=True)
+        return "|".join(rf"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in ordered) or "(?!)"
+
+    firsts = re.escape("".join(sorted({w[0] for w in (*dotted, *lowercase)})))
+    return (
+        rf"[{_UPPER_CHARS}\({firsts}](?<![\w\u0300-\u036f].)"
+        rf"(?:(?:{tails(dotted)})|(?<={_UPPER}){_CAP_REST}|(?:{tails(lowercase)})(?!{_RE_LETTER})"
+        rf"|(?<=\(){_PAREN_REST})"
+    )
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of literal words, longest first."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
@@ -100,6 +122,7 @@ class _Rules:
     caption: regex.Pattern[str]
     speech_after: regex.Pattern[str]
     apposition_gap: regex.Pattern[str]
+    tail_cue: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -144,14 +167,16 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     # Capitalised honorifics are ordinary capitalised words; only "Mr."-like ones (the full
     # stop would end the run) and lowercase ones ("comrade") need their own alternatives.
-    dotted = _alternation(h for h in words("honorifics") if h.endswith("."))
+    dotted_words = [h for h in words("honorifics") if h.endswith(".")]
+    dotted = _alternation(dotted_words)
     lowercase_offices = frozenset(w for w in words("office_words") if w.islower())
     lowercase = [*lowercase_offices, *(h for h in words("honorifics") if h.islower())]
     low = _alternation(lowercase) or "(?!)"
     connectors = words("title_connectors")
     unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
-    run = re.compile(rf"(?<![\w\u0300-\u036f]){unit}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*")
+    first = _first_unit(dotted_words, lowercase)
+    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*")
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
@@ -179,6 +204,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
         caption=caption,
         speech_after=speech_after,
         apposition_gap=apposition_gap,
+        # What after a run asks for the name that ends it: an introducer or a speech verb.
+        tail_cue=regex.compile(
+            rf"(?:[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+)|(?:{speech_after.pattern})"
+        ),
         list_gap=regex.compile(r"[ \t]*,[ \t]*"),
         conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
         offices=_keys(words("office_words")),
@@ -229,6 +258,7 @@ class _Run:
     end: int
     parts: list[tuple[int, _Shape]]  # where each joined piece starts, and its shape
     defined: set[str]  # the abbreviations the text defines
+    may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
     _words: list[_Word] | None = None
 
     @property
@@ -237,7 +267,7 @@ class _Run:
             self._words = [w for at, shape in self.parts for w in shape.build(at, self.defined)]
         return self._words
 
-    def mentions_any(self, keys: dict[str, object]) -> bool:
+    def mentions_any(self, keys: frozenset[str]) -> bool:
         """Whether a word of the run has one of keys, without building the words."""
         return any(not shape.keys.isdisjoint(keys) for _, shape in self.parts)
 
@@ -253,11 +283,6 @@ class _Run:
     def has_anchor(self) -> bool:
         """Whether the run holds a title, an honorific or a Vietnamese surname."""
         return any(shape.anchor for _, shape in self.parts)
-
-    @property
-    def may_name(self) -> bool:
-        """Whether anything in the run could be (or introduce) a name (an initial alone cannot)."""
-        return any(shape.may_name(self.defined) for _, shape in self.parts)
 
 
 _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, surname, syllable
@@ -302,11 +327,11 @@ class _Shape:
         return words
 
 
-def _abbreviations(found: list[tuple[int, int, _Shape]]) -> set[str]:
+def _abbreviations(shapes: Iterable[_Shape]) -> set[str]:
     """Words the text defines in brackets after an organisation ("Badan Anggaran
     (Banggar)"): abbreviations wherever they stand, not names."""
     defined: set[str] = set()
-    for _, _, shape in found:
+    for shape in shapes:
         if not shape.has_paren:
             continue
         words = shape.words
@@ -407,28 +432,27 @@ class _Reader:
         word or two that nothing can make a name, and are classified once per spelling.
         """
         shapes = self._shapes
-        shape_of = self._shape
-        found: list[tuple[int, int, _Shape]] = []
-        append = found.append
-        for match in self.rules.run.finditer(self.text):
-            group = match.group()
-            shape = shapes.get(group)
-            if shape is None:
-                shape = shapes[group] = shape_of(group)
-            append((match.start(), match.end(), shape))
-        defined = _abbreviations(found)
+        spans = [(m.start(), m.end(), m.group()) for m in self.rules.run.finditer(self.text)]
+        for group in {g for _, _, g in spans}.difference(shapes):
+            shapes[group] = self._shape(group)
+        found = [(start, end, shapes[group]) for start, end, group in spans]
+        shapes_by_id = {id(s): s for s in shapes.values()}
+        defined = _abbreviations(shapes[g] for g in {g for _, _, g in spans})
+        naming = {id(s): s.may_name(defined) for s in shapes.values()}
+        kept = {k: v or shapes_by_id[k].has_paren for k, v in naming.items()}
         runs: list[_Run] = []
-        i = 0
-        while i < len(found):
+        i, n = 0, len(found)
+        while i < n:
             start, end, shape = found[i]
             last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
                 parts = found[i : last + 1]
-                if any(s.has_paren or s.may_name(defined) for _, _, s in parts):
+                if any(kept[id(s)] for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
-                    runs.append(_Run(start, found[last][1], pieces, defined))
-            elif shape.has_paren or shape.may_name(defined):
-                runs.append(_Run(start, end, [(start, shape)], defined))
+                    may_name = any(naming[id(s)] for _, _, s in parts)
+                    runs.append(_Run(start, found[last][1], pieces, defined, may_name))
+            elif kept[id(shape)]:
+                runs.append(_Run(start, end, [(start, shape)], defined, naming[id(shape)]))
             i = last + 1
         return runs
 
@@ -751,12 +775,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         # Only a name that ends the run can take a title after it or a verb of speech.
         after = text[run.end : run.end + 4].lstrip(" \t")[:1]
         after_end = min(following.start if following else len(text), run.end + _CONTEXT)
-        introduced = rules.apposition_gap.match(text, run.end, after_end)
-        wants_tail = (
-            after in _TITLE_OPENERS
-            or bool(introduced and introduced.group("introducer"))
-            or bool(rules.speech_after.match(text, run.end, after_end))
-        )
+        wants_tail = after in _TITLE_OPENERS or bool(rules.tail_cue.match(text, run.end, after_end))
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
         readings = []
@@ -991,8 +1010,9 @@ def _add_later_mentions(
     for options in forms.values():
         options.sort(key=lambda o: -len(o[0]))
     taken = {s for p in people for s in p.mentions}
+    known = frozenset(forms)
     for run in runs:
-        if not run.mentions_any(forms):
+        if not run.mentions_any(known):
             continue
         words = run.words
         i = 0
