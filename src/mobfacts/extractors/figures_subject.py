@@ -103,6 +103,10 @@ class _Words:
     particle_verbs: frozenset[str]
     increase_after: frozenset[str]
     decrease_after: frozenset[str]
+    units: tuple[tuple[str, ...], ...]
+    unit_starts: frozenset[str]
+    vague: frozenset[str]
+    offices: frozenset[str]
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
@@ -132,7 +136,7 @@ def _words(lexicon: Lexicon) -> _Words:
         return frozenset(str(w).lower() for w in table.get(key, []))
 
     return _Words(
-        function=group(subject, "function_words"),
+        function=group(subject, "function_words") | group(subject, "non_nouns"),
         prepositions=group(subject, "prepositions"),
         inner=group(subject, "inner_words"),
         joiners=group(subject, "joiners"),
@@ -159,6 +163,16 @@ def _words(lexicon: Lexicon) -> _Words:
         particle_verbs=group(change, "particle_verbs"),
         increase_after=group(change, "increase_after"),
         decrease_after=group(change, "decrease_after"),
+        unit_starts=frozenset(str(w).lower().split()[0] for w in subject.get("unit_words", [])),
+        units=tuple(
+            sorted(
+                (tuple(str(w).lower().split()) for w in subject.get("unit_words", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
+        vague=group(subject, "vague_heads"),
+        offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
@@ -229,6 +243,7 @@ class _Reader:
         i = 0
         if len(tokens) > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
             i = 1  # "seven-gun salute", "5 juta ton (ekspor)"
+        i += self.unit_length(tokens, i)  # the figure's own unit: "22,4 juta kiloliter"
         phrase: list[Token] = []
         while i < len(tokens) and len(phrase) < _MAX_PHRASE:
             token = tokens[i]
@@ -247,7 +262,19 @@ class _Reader:
             else:
                 break
             i += 1
+        while phrase and phrase[-1].text.lower() in words.inner:
+            phrase.pop()  # cut by the length limit: "perkiraan anggaran dan"
         return phrase
+
+    def unit_length(self, tokens: Sequence[Token], i: int) -> int:
+        """How many tokens from i spell a unit the figure reader left out ("poin persen")."""
+        if i >= len(tokens) or tokens[i].text.lower() not in self.words.unit_starts:
+            return 0
+        for unit in self.words.units:
+            n = len(unit)
+            if tuple(t.text.lower() for t in tokens[i : i + n]) == unit:
+                return n
+        return 0
 
     def is_start(self, token: Token) -> bool:
         return token.start in self.starts
@@ -265,11 +292,23 @@ class _Reader:
         """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
         return " ".join(t.text.lower() for t in phrase) in self.words.percent_bases
 
+    def not_subject(self, phrase: Sequence[Token]) -> bool:
+        """A vague quantity ("kisaran", "lion's share"), a unit, or an office ("Ketua ...")."""
+        words = self.words
+        named = [t.text.lower() for t in phrase if t.is_word]
+        if not named:
+            return True
+        if len(phrase) > 1 and phrase[0].text[0].isupper() and phrase[1].text[0].isupper():
+            if named[0] in words.offices:
+                return True  # a title with its office or name: "Ketua MN", "Deputi Bidang"
+        return " ".join(named) in words.vague or all(w in words.vague for w in named)
+
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
             bool(phrase)
             and not self.only_time(phrase)
             and not (len(phrase) == 1 and phrase[0].text.lower() in self.words.anaphors)
+            and not self.not_subject(phrase)
         )
 
     def backward(
@@ -328,7 +367,9 @@ class _Reader:
             phrase = list(tokens[k + 1 : j + 1])
             while phrase and phrase[0].text.lower() in words.inner:
                 phrase.pop(0)
-            if not phrase or self.only_time(phrase):
+            while phrase and phrase[-1].text.lower() in words.joiners:
+                phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
+            if not phrase or self.only_time(phrase) or self.not_subject(phrase):
                 j = k
                 continue
             if len(phrase) == 1 and phrase[0].text.lower() in words.anaphors:
@@ -460,7 +501,7 @@ class _Reader:
             phrase = self.forward_phrase(after)
             if self.usable(phrase):
                 return _phrase(text, phrase)
-            if item.in_words and not phrase:
+            if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
             for words_of in words.out_of:
                 n = len(words_of)
