@@ -5,6 +5,10 @@ digit, "Q3"/"H1", or a quarter or half-year word). Scans that start with a liter
 find the anchors fast; the rules are matched only at an anchor, one combined pattern per kind
 of anchor, and the context checks look back from it in reverse (``(?r)``, anchored with
 ``\Z``), so the cost grows with the number of anchors, not of characters.
+
+Cold start: the ``regex`` parser is pure Python, so compiling every pattern up front cost more
+than reading a whole article. Patterns are compiled on first use instead (``LazyPatterns``), and
+the literal anchor scans use the stdlib ``re``, whose compiler is cheaper.
 """
 
 from __future__ import annotations
@@ -63,6 +67,25 @@ def _by_initial(words: Iterable[str]) -> str:
     return rf"[{regex.escape(initials)}](?:{alternatives(w[1:] for w in unique)})(?!\p{{L}})"
 
 
+class LazyPatterns(dict[str, regex.Pattern[str]]):
+    """Patterns compiled on first lookup: an article needs few of them, and compiling is slow.
+
+    Only ``patterns[name]`` is supported (iteration shows the compiled ones); after the first
+    lookup a name costs a plain dict lookup.
+    """
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        super().__init__()
+        self.sources = dict(sources)
+
+    def __missing__(self, name: str) -> regex.Pattern[str]:
+        pattern = self[name] = regex.compile(self.sources[name])
+        return pattern
+
+
+Scan = re.Pattern[str] | regex.Pattern[str]
+
+
 @dataclass(frozen=True, eq=False)
 class Grammar:
     """Word tables and compiled patterns for one language's dates."""
@@ -78,13 +101,13 @@ class Grammar:
     shift: Mapping[str, int]
     relative_days: Mapping[str, int]
     range_joiners: frozenset[str]
-    scans: tuple[tuple[str, re.Pattern[str] | regex.Pattern[str]], ...]
-    rules: Mapping[str, regex.Pattern[str]]
-    combined: Mapping[str, regex.Pattern[str]]
-    relative_rules: Mapping[str, regex.Pattern[str]]
-    relative_scans: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]
-    before: Mapping[str, regex.Pattern[str]]
-    after: Mapping[str, regex.Pattern[str]]
+    scans: tuple[tuple[str, Scan], ...]
+    rules: LazyPatterns
+    combined: LazyPatterns
+    relative_rules: LazyPatterns
+    relative_scans: tuple[tuple[Scan, tuple[str, ...]], ...]
+    before: LazyPatterns
+    after: LazyPatterns
 
 
 NUMBER_TOKEN = "0"  # stands for any number among the words a rule may start with
@@ -93,7 +116,7 @@ WORD_TOKEN = re.compile(r"\w+")
 
 def _start_scans(
     first_words: Mapping[str, Iterable[str]],
-) -> tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]:
+) -> tuple[tuple[Scan, tuple[str, ...]], ...]:
     """One literal scan per word a relative rule may start with (lowercase and capitalised),
     with the rules to try there: literal-first scans are fast, an alternation of words is not.
     """
@@ -106,10 +129,11 @@ def _start_scans(
     scans = []
     for word, rules in sorted(starts.items()):
         if word == NUMBER_TOKEN:
+            # regex, not re: re's Unicode digit test makes this frequent scan 4x slower.
             scans.append((regex.compile(r"\d+"), tuple(rules)))
             continue
         for variant in sorted({word, word.capitalize()}):
-            scans.append((regex.compile(regex.escape(variant)), tuple(rules)))
+            scans.append((re.compile(re.escape(variant)), tuple(rules)))
     return tuple(scans)
 
 
@@ -182,13 +206,13 @@ def grammar(lexicon: Lexicon) -> Grammar:
         for variant in (name.capitalize(), name.upper())
     )
     period_variants = {v for w in period_words for v in (w.lower(), w.capitalize())}
-    scans: list[tuple[str, re.Pattern[str] | regex.Pattern[str]]] = [
+    scans: list[tuple[str, Scan]] = [
         ("month", re.compile(rf"(?:{month_scan})(?![^\W\d_])")),
-        *(("year", regex.compile(rf"{century}\d\d")) for century in ("19", "20")),
-        ("slash", regex.compile(r"/(?=\d)")),
-        ("code", regex.compile(r"Q[1-4]")),
-        ("code", regex.compile(r"H[12]")),
-        *(("period", regex.compile(regex.escape(v))) for v in sorted(period_variants)),
+        *(("year", re.compile(rf"{century}\d\d")) for century in ("19", "20")),
+        ("slash", re.compile(r"/(?=\d)")),
+        ("code", re.compile(r"Q[1-4]")),
+        ("code", re.compile(r"H[12]")),
+        *(("period", re.compile(re.escape(v))) for v in sorted(period_variants)),
     ]
 
     rules = {
@@ -295,12 +319,14 @@ def grammar(lexicon: Lexicon) -> Grammar:
         relative_days=relative_days,
         range_joiners=frozenset(w.lower() for w in words("range_joiners")),
         scans=tuple(scans),
-        rules={k: regex.compile(v) for k, v in rules.items()},
-        combined={
-            kind: regex.compile("|".join(f"(?P<R_{name}>{rules[name]})" for name in names))
-            for kind, names in COMBINED.items()
-        },
-        relative_rules={k: regex.compile(v) for k, v in relative_rules.items()},
+        rules=LazyPatterns(rules),
+        combined=LazyPatterns(
+            {
+                kind: "|".join(f"(?P<R_{name}>{rules[name]})" for name in names)
+                for kind, names in COMBINED.items()
+            }
+        ),
+        relative_rules=LazyPatterns(relative_rules),
         relative_scans=_start_scans(
             {
                 "relative_day": [*relative_days],
@@ -310,6 +336,6 @@ def grammar(lexicon: Lexicon) -> Grammar:
                 "relative_period": [*words("period_modifiers")],
             }
         ),
-        before={k: regex.compile(v if k == "digits" else f"(?r){v}") for k, v in before.items()},
-        after={k: regex.compile(v) for k, v in after.items()},
+        before=LazyPatterns({k: v if k == "digits" else f"(?r){v}" for k, v in before.items()}),
+        after=LazyPatterns(after),
     )
