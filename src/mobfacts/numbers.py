@@ -22,6 +22,8 @@ def read_number(written: str, *, thousands_mark: str) -> Decimal | None:
     """
     if not written or len(written) > _MAX_DIGITS or not written[0].isdigit():
         return None
+    if written.isascii() and written.isdigit():
+        return Decimal(written)
     marks = [c for c in written if not c.isdigit()]
     if not marks:
         return Decimal(written)

@@ -9,11 +9,13 @@ The subject and the direction of change are read afterwards (figures_subject.py)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import regex
 
@@ -75,18 +77,24 @@ class _Phrases:
 
     values: Mapping[str, str]
     longest: int
+    last_words: frozenset[str]  # the last word of every phrase: most numbers have none before
 
     @classmethod
     def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
         table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
-        return cls(values, max((len(k.split()) for k in values), default=0))
+        longest = max((len(k.split()) for k in values), default=0)
+        return cls(values, longest, frozenset(k.split()[-1] for k in values if k))
 
     def before(self, text: str, start: int) -> tuple[int, str] | None:
         """(where it starts, its value) for the longest phrase ending just before start."""
         if not self.longest or start == 0 or not text[start - 1].isspace():
             return None
         chunk = text[max(0, start - _WINDOW) : start]
+        tail = chunk.rsplit(None, 1)
+        last = tail[-1].lower() if tail else ""
+        if last not in self.last_words and last.lstrip(_EDGE_MARKS) not in self.last_words:
+            return None
         words = chunk.split()
         if len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW:
             words = words[1:]  # the first word may be cut
@@ -114,9 +122,13 @@ class _Number:
 
 def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
+    ends = rules.prefix_ends
     for match in rules.digits.finditer(text):
         begin = match.start()
-        pre = rules.prefix.search(text, max(0, begin - 8), begin)
+        before = text[max(0, begin - 2) : begin]  # a prefix ends here, perhaps before a space
+        pre = None
+        if before[-1:] in ends or (before[-1:].isspace() and before[:1] in ends):
+            pre = rules.prefix.search(text, max(0, begin - 8), begin)
         start = pre.start() if pre else begin
         yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
     lower = text.lower()
@@ -145,6 +157,7 @@ class _Rules:
 
     digits: regex.Pattern[str]
     prefix: regex.Pattern[str]
+    prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
     any_case_words: regex.Pattern[str]
     range_tail: regex.Pattern[str]
@@ -216,6 +229,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     return _Rules(
         digits=regex.compile(_DIGITS),
         prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
+        prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         any_case_words=regex.compile(words, regex.IGNORECASE),
         range_tail=regex.compile(range_tail),
@@ -333,7 +347,6 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         value=as_number(value * factor),
         kind=kind,  # type: ignore[arg-type]
         rule=rule,
-        sentence=_sentence(view, start, end),
         unit=unit_symbol,
         value_max=as_number(value_max * factor) if value_max is not None else None,
         per=tuple(per),
@@ -419,19 +432,42 @@ def _not_an_amount(
     return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
 
 
+def _disjoint(found: list[Found]) -> list[Found]:
+    """The figures that do not overlap (select_spans), skipped when none overlap (the rule)."""
+    if all(a.figure.end <= b.figure.start for a, b in itertools.pairwise(found)):
+        return found
+    kept = {id(f) for f in select_spans(item.figure for item in found)}
+    return [item for item in found if id(item.figure) in kept]
+
+
+def _final(view: TextView, figure: Figure, fields: Mapping[str, Any]) -> Figure:
+    """The figure with its sentence, subject and change (built directly: replace() is slow)."""
+    return Figure(
+        figure.text,
+        figure.start,
+        figure.end,
+        figure.value,
+        figure.kind,
+        figure.rule,
+        _sentence(view, figure.start, figure.end),
+        figure.unit,
+        figure.value_max,
+        fields.get("subject", figure.subject),
+        fields.get("change", figure.change),
+        figure.per,
+        figure.bound,
+    )
+
+
 def extract(view: TextView) -> tuple[Figure, ...]:
     """Every figure in the text, with its subject, change, denominators and bound."""
     rules = _rules(view.lexicon)
-    found = [
-        item
-        for number in sorted(_numbers(view.text, rules), key=lambda n: n.start)
-        if (item := _read(view, number, rules)) is not None
-    ]
-    kept = {id(f) for f in select_spans(item.figure for item in found)}
-    chosen = [item for item in found if id(item.figure) in kept]
+    numbers = sorted(_numbers(view.text, rules), key=lambda n: n.start)
+    found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
+    chosen = _disjoint(found)
     described = describe(view, chosen)
     return tuple(
-        replace(item.figure, **fields)
+        _final(view, item.figure, fields)
         for item, fields in zip(chosen, described, strict=True)
         if fields is not None
     )
