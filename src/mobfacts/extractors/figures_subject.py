@@ -294,14 +294,14 @@ class _Reader:
 
     def not_subject(self, phrase: Sequence[Token]) -> bool:
         """A vague quantity ("kisaran", "lion's share"), a unit, or an office ("Ketua ...")."""
-        words = self.words
-        named = [t.text.lower() for t in phrase if t.is_word]
-        if not named:
-            return True
-        if len(phrase) > 1 and phrase[0].text[0].isupper() and phrase[1].text[0].isupper():
-            if named[0] in words.offices:
+        words, first = self.words, phrase[0]
+        if len(phrase) == 1:
+            return not first.is_word or first.text.lower() in words.vague
+        if first.text[0].isupper() and phrase[1].text[0].isupper():
+            if first.text.lower() in words.offices:
                 return True  # a title with its office or name: "Ketua MN", "Deputi Bidang"
-        return " ".join(named) in words.vague or all(w in words.vague for w in named)
+        named = [t.text.lower() for t in phrase if t.is_word]
+        return not named or all(w in words.vague for w in named) or " ".join(named) in words.vague
 
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
