@@ -752,6 +752,7 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
 def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     """Every name found at one place, with the titles given there, in text order."""
     text, rules = reader.text, reader.rules
+    tail_cue = rules.tail_cue.match
     found: list[_Candidate] = []
     by_last_word: dict[int, _Candidate] = {}
 
@@ -773,9 +774,10 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             add(byline)
             continue
         # Only a name that ends the run can take a title after it or a verb of speech.
-        after = text[run.end : run.end + 4].lstrip(" \t")[:1]
-        after_end = min(following.start if following else len(text), run.end + _CONTEXT)
-        wants_tail = after in _TITLE_OPENERS or bool(rules.tail_cue.match(text, run.end, after_end))
+        end = run.end
+        after = text[end : end + 4].lstrip(" \t")[:1]
+        after_end = min(following.start if following else len(text), end + _CONTEXT)
+        wants_tail = after in _TITLE_OPENERS or tail_cue(text, end, after_end) is not None
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
         readings = []
