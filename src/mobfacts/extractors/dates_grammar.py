@@ -105,9 +105,14 @@ class Grammar:
     rules: LazyPatterns
     combined: LazyPatterns
     relative_rules: LazyPatterns
-    relative_scans: tuple[tuple[Scan, tuple[str, ...]], ...]
+    relative_first_words: Mapping[str, tuple[str, ...]]
     before: LazyPatterns
     after: LazyPatterns
+
+    @functools.cached_property
+    def relative_scans(self) -> tuple[tuple[Scan, tuple[str, ...]], ...]:
+        """The relative rules' start-word scans, built on first use: only with a reference date."""
+        return _start_scans(self.relative_first_words)
 
 
 NUMBER_TOKEN = "0"  # stands for any number among the words a rule may start with
@@ -327,15 +332,13 @@ def grammar(lexicon: Lexicon) -> Grammar:
             }
         ),
         relative_rules=LazyPatterns(relative_rules),
-        relative_scans=_start_scans(
-            {
-                "relative_day": [*relative_days],
-                "relative_unit": [*shift_before, *(units if shift_after else ())],
-                "relative_weekday": [*shift_before, *weekday_number],
-                "relative_ago": [*words("quantity_words"), NUMBER_TOKEN],
-                "relative_period": [*words("period_modifiers")],
-            }
-        ),
+        relative_first_words={
+            "relative_day": (*relative_days,),
+            "relative_unit": (*shift_before, *(units if shift_after else ())),
+            "relative_weekday": (*shift_before, *weekday_number),
+            "relative_ago": (*words("quantity_words"), NUMBER_TOKEN),
+            "relative_period": (*words("period_modifiers"),),
+        },
         before=LazyPatterns({k: v if k == "digits" else f"(?r){v}" for k, v in before.items()}),
         after=LazyPatterns(after),
     )
