@@ -414,7 +414,8 @@ def _not_an_amount(
         return True  # "Industri 4.0": a version, part of a name
     if _TIME_OF_DAY.fullmatch(digits) or rules.time_after.match(text, end):
         return True  # a time of day: "15.00", "10.30 WIB"
-    name = rules.name_before.search(text, window, start)
+    last = text[window:start].rsplit(None, 1)  # a name is the last word: not a lowercase one
+    name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
     if name is not None and name.group("before") not in ("", ";", ":", '"', "“", "(", "-", "–"):
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
