@@ -107,6 +107,8 @@ class _Words:
     unit_starts: frozenset[str]
     vague: frozenset[str]
     offices: frozenset[str]
+    relatives: frozenset[str]
+    possessive_suffixes: tuple[str, ...]
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
@@ -172,6 +174,8 @@ def _words(lexicon: Lexicon) -> _Words:
             )
         ),
         vague=group(subject, "vague_heads"),
+        relatives=group(subject, "relative_words"),
+        possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
@@ -375,6 +379,11 @@ class _Reader:
             if len(phrase) == 1 and phrase[0].text.lower() in words.anaphors:
                 return "anaphor", None
             before = tokens[k].text.lower() if k >= 0 else ""
+            if before in words.relatives and len(phrase) == 1 and self.possessive(phrase[0]):
+                j = k - 1  # "modal investasi, yang nilainya lebih dari N": the owner
+                while j >= 0 and tokens[j].text == ",":
+                    j -= 1
+                continue
             if before in words.means:
                 return "means", None
             if before in words.prepositions:
@@ -391,6 +400,13 @@ class _Reader:
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def possessive(self, token: Token) -> bool:
+        """A noun that owns through a suffix and so points back ("nilainya" = its value)."""
+        word = token.text.lower()
+        return any(
+            word.endswith(s) and len(word) > len(s) + 2 for s in self.words.possessive_suffixes
+        )
 
     def bracket_start(self, tokens: Sequence[Token], j: int) -> int | None:
         """Where a bracketed abbreviation ending at tokens[j] (")") opens, if it is one."""
