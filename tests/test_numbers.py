@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mobfacts import lang
+from mobfacts import extract, lang
 from mobfacts.numbers import NumberWords, as_number, read_number, read_words
 
 
@@ -35,7 +36,7 @@ def test_read_number_policy(written: str, thousands_mark: str, value: str) -> No
     assert read_number(written, thousands_mark=thousands_mark) == Decimal(value)
 
 
-@pytest.mark.parametrize("written", ["", "1.50.0", "12,34,567", "1.000,000.5", "x12", "9" * 61])
+@pytest.mark.parametrize("written", ["", "1.50.0", "12,34,567", "1.000,000.5", "x12", "9" * 10_001])
 def test_read_number_rejects_malformed(written: str) -> None:
     assert read_number(written, thousands_mark=".") is None
 
@@ -92,3 +93,17 @@ def test_grouped_integers_read_back(n: int) -> None:
 def test_read_number_never_raises(written: str) -> None:
     read_number(written, thousands_mark=".")
     read_number(written, thousands_mark=",")
+
+
+def test_values_too_large_for_a_float_are_null() -> None:
+    assert as_number(Decimal("1e400")) is None
+    assert as_number(Decimal("9" * 400)) is None
+    assert as_number(Decimal("1e300")) == 10**300
+
+
+def test_a_figure_too_large_for_a_float_is_reported_with_a_null_value() -> None:
+    text = "Sebanyak " + "9" * 5000 + " rumah dibangun."
+    doc = extract(text, lang="id")
+    assert [(f.value, f.kind) for f in doc.figures] == [(None, "count")]
+    assert text[doc.figures[0].start : doc.figures[0].end] == "9" * 5000
+    json.dumps(doc.to_dict(), allow_nan=False)

@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 
 from mobfacts.model import Number
 
-_MAX_DIGITS = 60  # beyond this a "number" is noise (or an attack), not an amount
+_MAX_DIGITS = 10_000  # beyond this a digit run is noise (or an attack), not an amount
+_FLOAT_EXPONENT = 308  # the largest power of ten a float (and a JSON reader) can hold
 _LARGE = Decimal(1000)  # multipliers from here on close a group ("tiga ratus ribu")
 
 
@@ -139,8 +140,11 @@ def _multiply(
 
 
 def as_number(value: Decimal) -> Number | None:
-    """A JSON-friendly number: int when whole, else float; None when a float cannot hold it."""
-    if not value.is_finite():
+    """A JSON-friendly number: int when whole, else float; None when a float cannot hold it.
+
+    A figure whose value is too large is still reported, with a null value.
+    """
+    if not value.is_finite() or value.adjusted() > _FLOAT_EXPONENT:
         return None
     if value == value.to_integral_value():
         return int(value)
