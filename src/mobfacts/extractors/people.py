@@ -123,6 +123,7 @@ class _Rules:
     speech_after: regex.Pattern[str]
     apposition_gap: regex.Pattern[str]
     tail_cue: regex.Pattern[str]
+    lowercase_title: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -197,6 +198,17 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"[ \t]*(?P<mark>[,(–—\-])?[ \t]*(?:(?P<introducer>{introducers})[ \t]+)?"
     )
     conjunctions = _alternation(words("title_conjunctions"))
+    # ", head of the steering committee,": a lowercase office word after a name's comma, and
+    # up to eight words ending where the clause does; a verb of speech or a relative word
+    # ("said", "who") ends the clause first, so nothing is taken then.
+    stops = _alternation(
+        [*words("speech_after"), *(w.split()[0] for w in words("title_introducers") if " " in w)]
+    )
+    lowercase_title = regex.compile(
+        rf"[ \t]*,[ \t]*(?P<title>(?:{_alternation(words('title_after_name_words'))})"
+        rf"(?!{_LETTER})(?:[ \t]+(?!(?:{stops})(?!{_LETTER}))[\p{{L}}\p{{M}}\d'’\-]+){{0,8}})"
+        r"(?=[ \t]*[,;.)\n])"
+    )
     return _Rules(
         run=run,
         syllable=syllable,
@@ -204,6 +216,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         caption=caption,
         speech_after=speech_after,
         apposition_gap=apposition_gap,
+        lowercase_title=lowercase_title,
         # What after a run asks for the name that ends it: an introducer or a speech verb.
         tail_cue=regex.compile(
             rf"(?:[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+)|(?:{speech_after.pattern})"
@@ -802,13 +815,25 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
             if alone and rules.speech_after.match(text, run.end, after_end):
                 add(_Candidate(last.tail, [], "speech_after"))
+        if last.tail is not None and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word):
+            lower = rules.lowercase_title.match(text, run.end, run.end + 2 * _CONTEXT)
+            if lower is not None:
+                # "X, head of the steering committee,": a lowercase title up to the clause end
+                person = by_last_word.get(id(last.tail[-1]))
+                if person is None:
+                    person = add(_Candidate(last.tail, [], "name_comma_title"))
+                person.titles.append(lower.span("title"))
+                if following is not None and following.start < lower.end():
+                    consumed.add(r + 1)
+                continue
         if following is None:
             continue
         if last.tail is not None and _apposition(reader, text, run, last.tail, following):
             person = by_last_word.get(id(last.tail[-1]))
             if person is None:
                 person = add(_Candidate(last.tail, [], "name_comma_title"))
-            person.titles.extend(reader.titles(following.words, 0, len(following.words)))
+            titles = reader.titles(following.words, 0, len(following.words))
+            person.titles.extend(titles)
             consumed.add(r + 1)
         elif last.dangling and rules.list_gap.fullmatch(text, run.end, following.start):
             if reader.title_start(following.words, 0, len(following.words)) != 0:
