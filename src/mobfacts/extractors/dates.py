@@ -486,24 +486,43 @@ def extract(view: TextView, *, reference_date: date | None = None) -> tuple[Date
 
 
 def _between(items: list[Found], g: Grammar, text: str) -> list[Found]:
-    """Two dates joined by "and" after "between" ("between January 1 and June 15") as one period."""
+    """Two dates that the text joins into one period, merged: "between January 1 and June 15",
+    or "March 12 to April 15, 2024", where the first borrows the second's year.
+    """
     merged: list[Found] = []
     for item in items:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and len(last.points) == len(item.points) == 1
-            and _is_joiner(g, text[last.end : item.start])
-            and _before(g, "range_opener", text, last.start)
-        ):
+        if last is not None and _one_period(last, item, g, text):
             first, end = last.points[0], item.points[0]
             if first.year is None and end.year is not None and first.month is not None:
-                first = replace(first, year=end.year)
+                earlier = end.month is not None and first.month > end.month  # Dec to March
+                first = replace(first, year=end.year - 1 if earlier else end.year)
             merged[-1] = Found(last.start, item.end, "dates.between", (first, end))
         else:
             merged.append(item)
     return merged
 
 
-def _is_joiner(g: Grammar, gap: str) -> bool:
-    return gap[:1].isspace() and gap[-1:].isspace() and gap.strip().lower() in g.range_joiners
+def _one_period(first: Found, second: Found, g: Grammar, text: str) -> bool:
+    """Whether two single dates are the ends of one period.
+
+    "between X and Y" always is; "X to Y" only when X lacks the year that Y gives, so that
+    "from 2010 to 2020" and "11 Dec to 15 Dec" stay two dates.
+    """
+    if len(first.points) != 1 or len(second.points) != 1:
+        return False
+    gap = text[first.end : second.start]
+    if not (gap[:1].isspace() and gap[-1:].isspace()):
+        return False
+    word = gap.strip().lower()
+    if word in g.range_joiners:
+        return bool(_before(g, "range_opener", text, first.start))
+    start, end = first.points[0], second.points[0]
+    return (
+        word in g.range_words
+        and start.year is None
+        and start.month is not None
+        and end.year is not None
+        and end.month is not None
+        and (start.day is None) == (end.day is None)
+    )

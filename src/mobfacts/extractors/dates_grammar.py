@@ -101,6 +101,7 @@ class Grammar:
     shift: Mapping[str, int]
     relative_days: Mapping[str, int]
     range_joiners: frozenset[str]
+    range_words: frozenset[str]
     scans: tuple[tuple[str, Scan], ...]
     rules: LazyPatterns
     combined: LazyPatterns
@@ -323,6 +324,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         shift={**shift_before, **shift_after, **ago, **later},
         relative_days=relative_days,
         range_joiners=frozenset(w.lower() for w in words("range_joiners")),
+        range_words=frozenset(w.lower() for w in words("range_words")),
         scans=tuple(scans),
         rules=LazyPatterns(rules),
         combined=LazyPatterns(
