@@ -11,6 +11,7 @@ dateparser normalises the rare "N units ago" forms; it is imported only when one
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -268,17 +269,28 @@ def read_numeric_date(match: regex.Match[str], g: Grammar, text: str) -> Found |
 
 
 def read_numeric_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
-    """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10"."""
+    """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10",
+    "pada 2/4" (but not "hingga 2/3", a fraction).
+    """
     start = match.start()
+    first, second = int(match.group("a")), int(match.group("b"))
     weekday = _before(g, "weekday", text, start)
     if weekday is not None and weekday.group("paren") and not _after(g, "close", text, match.end()):
         weekday = None
     if not (
-        weekday or _before(g, "relative_paren", text, start) or _before(g, "day_word", text, start)
+        weekday
+        or _before(g, "relative_paren", text, start)
+        or _before(g, "day_word", text, start)
+        or (_before(g, "numeric_day_cue", text, start) and not _fraction_like(first, second))
     ):
         return None
-    point = _numeric(g, int(match.group("a")), int(match.group("b")), None)
+    point = _numeric(g, first, second, None)
     return _found(match, "numeric_day_month", point) if point else None
+
+
+def _fraction_like(numerator: int, denominator: int) -> bool:
+    """Whether "a/b" reads as a fraction: proper, in lowest terms, small ("2/3", "3/10")."""
+    return numerator < denominator <= 10 and math.gcd(numerator, denominator) == 1
 
 
 def read_code(match: regex.Match[str], g: Grammar, text: str) -> Found | None:

@@ -288,6 +288,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         rf"(?P<paren>\()?{OPT_SP}\Z",
         "relative_paren": rf"(?<!\p{{L}}){rel_days}{OPT_SP},?{OPT_SP}\({OPT_SP}\Z",
         "day_word": rf"(?<!\p{{L}}){_any_case(words('day_words'))}{SP}\Z",
+        "numeric_day_cue": rf"(?<!\p{{L}}){_any_case(words('numeric_day_cues'))}{SP}\Z",
         # "akhir ", "end of ", "mid-"
         "modifier": rf"(?<!\p{{L}})(?:{modifiers})(?:{SP}|(?<=-))(?:{of}{SP})?\Z",
         # Everything that may stand before a month or a year in one look: "akhir tahun ".
