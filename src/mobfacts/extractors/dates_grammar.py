@@ -223,12 +223,12 @@ def grammar(lexicon: Lexicon) -> Grammar:
 
     rules = {
         # Matched at a day number before a month: "9 hingga 11 Maret 2025", "11 Juni".
-        "day_range": rf"{day('d1')}{connector}{day('d')}{day_month}{mon('m')}{year_tail}?",
+        "day_range": rf"{day('d1')}{span_connector}{day('d')}{day_month}{mon('m')}{year_tail}?",
         "day_month_range": rf"{day('d1')}{day_month}{mon('m1')}{connector}{day('d')}"
         rf"{day_month}{mon('m')}{year_tail}?",
         "day_month": rf"{day('d')}{day_month}{mon('m')}{year_tail}?",
         # Matched at a month: "December 11-15, 2024", "June 11th, 2024", "August 2017".
-        "month_day_range": rf"{mon('m')}{SP}{day('d1')}{connector}{day('d')}"
+        "month_day_range": rf"{mon('m')}{SP}{day('d1')}{span_connector}{day('d')}"
         rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
         "month_day": rf"{mon('m')}{SP}{day('d')}(?!{OPT_SP}(?:[:.,]\d|%))"
         rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
