@@ -282,15 +282,7 @@ class _Run:
 
     def mentions_any(self, keys: frozenset[str]) -> bool:
         """Whether a word of the run has one of keys, without building the words."""
-        return any(not shape.keys.isdisjoint(keys) for _, shape in self.parts)
-
-    @property
-    def has_office(self) -> bool:
-        return any(shape.has_office for _, shape in self.parts)
-
-    @property
-    def has_paren(self) -> bool:
-        return any(shape.has_paren for _, shape in self.parts)
+        return any(not keys.isdisjoint(shape.keys) for _, shape in self.parts)
 
     @property
     def has_anchor(self) -> bool:
@@ -301,33 +293,48 @@ class _Run:
 _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, surname, syllable
 
 
-@dataclass(frozen=True, slots=True)
+_WordClass = tuple[str, int, bool, bool]  # key, kind, surname, syllable
+
+
+@dataclass(slots=True)
 class _Shape:
-    """The classified words of one distinct run text, and what they add up to."""
+    """The classified words of one distinct run text, and what they add up to.
+
+    One is built per distinct run text of an article (thousands per MB), so it is summed
+    up in a single pass over its words rather than one pass per property.
+    """
 
     words: tuple[_WordShape, ...]
-    has_office: bool = False
-    has_paren: bool = False
-    naming: bool = False  # an office, an honorific or a surname: may name whatever follows
-    anchor: bool = False  # an office, an honorific (even one letter) or a surname
-    names: frozenset[str] = frozenset()  # keys of the run's name words (longer than an initial)
-    keys: frozenset[str] = frozenset()  # keys of all its words
+    has_office: bool
+    has_paren: bool
+    naming: bool  # an office, an honorific or a surname: may name whatever follows
+    anchor: bool  # an office, an honorific (even one letter) or a surname
+    names: tuple[str, ...]  # keys of the run's name words (longer than an initial)
+    keys: tuple[str, ...]  # keys of all its words
 
-    def __post_init__(self) -> None:
-        kinds = [w[3] for w in self.words]
-        object.__setattr__(self, "has_office", OFFICE in kinds)
-        object.__setattr__(self, "has_paren", PAREN in kinds)
-        naming = any((w[3] in (OFFICE, HONORIFIC) and len(w[1]) > 1) or w[4] for w in self.words)
-        object.__setattr__(self, "naming", naming)
-        anchor = any(w[3] in (OFFICE, HONORIFIC) or w[4] for w in self.words)
-        object.__setattr__(self, "anchor", anchor)
-        names = frozenset(w[2] for w in self.words if w[3] == NAME and len(w[1]) > 1)
-        object.__setattr__(self, "names", names)
-        object.__setattr__(self, "keys", frozenset(w[2] for w in self.words))
+    @classmethod
+    def of(cls, words: tuple[_WordShape, ...]) -> _Shape:
+        """The shape of classified words: what they hold, found in one pass."""
+        has_office = has_paren = naming = anchor = False
+        names = []
+        for _, text, key, kind, surname, _ in words:
+            if kind == NAME:
+                if len(text) > 1:
+                    names.append(key)
+            elif kind == OFFICE or kind == HONORIFIC:
+                has_office = has_office or kind == OFFICE
+                naming = naming or len(text) > 1
+                anchor = True
+            elif kind == PAREN:
+                has_paren = True
+            if surname:
+                naming = anchor = True
+        keys = tuple(w[2] for w in words)
+        return cls(words, has_office, has_paren, naming, anchor, tuple(names), keys)
 
     def may_name(self, defined: set[str]) -> bool:
         """Whether the run may be (or introduce) a name once abbreviations are known."""
-        return self.naming or bool(self.names - defined if defined else self.names)
+        return self.naming or not defined.issuperset(self.names)
 
     def build(self, start: int, defined: set[str]) -> list[_Word]:
         """The run's words at start; a name the text defines as an abbreviation is one."""
@@ -338,6 +345,22 @@ class _Shape:
             at = start + offset
             words.append(_Word(text, at, at + len(text), key, kind, surname, syllable))
         return words
+
+
+def _pieces(found: str) -> list[tuple[int, str]]:
+    """The words of a run's text with their offsets; words between single spaces (most
+    runs) are split without the regular expression."""
+    if found.isalpha():
+        return [(0, found)]
+    if not found.replace(" ", "").isalpha():
+        return [(m.start(), m.group()) for m in _WORD.finditer(found)]
+    pieces = []
+    at = 0
+    for word in found.split(" "):
+        if word:
+            pieces.append((at, word))
+        at += len(word) + 1
+    return pieces
 
 
 def _abbreviations(shapes: Iterable[_Shape]) -> set[str]:
@@ -395,12 +418,12 @@ class _Reader:
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         self.rules = rules
-        self._kinds: dict[str, tuple[str, int, bool, bool]] = {}
+        self._kinds: dict[str, _WordClass] = {}
         self._shapes: dict[str, _Shape] = {}
 
     # Words and runs -------------------------------------------------------------------
 
-    def _classify(self, text: str) -> tuple[str, int, bool, bool]:
+    def _classify(self, text: str) -> _WordClass:
         """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
         rules = self.rules
         key = _fold(text)
@@ -425,18 +448,14 @@ class _Reader:
 
     def _shape(self, found: str) -> _Shape:
         """The words of a run's text, classified once per distinct run text."""
-        if found.isalpha():
-            parts = [(0, found)]
-        else:
-            parts = [(m.start(), m.group()) for m in _WORD.finditer(found)]
+        kinds = self._kinds
         words = []
-        for offset, text in parts:
-            known = self._kinds.get(text)
+        for offset, text in _pieces(found):
+            known = kinds.get(text)
             if known is None:
-                known = self._classify(text)
-                self._kinds[text] = known
+                known = kinds[text] = self._classify(text)
             words.append((offset, text, *known))
-        return _Shape(tuple(words))
+        return _Shape.of(tuple(words))
 
     def runs(self) -> list[_Run]:
         """Every run of the text, with a title's trailing list joined to it.
@@ -445,14 +464,14 @@ class _Reader:
         word or two that nothing can make a name, and are classified once per spelling.
         """
         shapes = self._shapes
-        spans = [(m.start(), m.end(), m.group()) for m in self.rules.run.finditer(self.text)]
-        for group in {g for _, _, g in spans}.difference(shapes):
-            shapes[group] = self._shape(group)
-        found = [(start, end, shapes[group]) for start, end, group in spans]
-        shapes_by_id = {id(s): s for s in shapes.values()}
-        defined = _abbreviations(shapes[g] for g in {g for _, _, g in spans})
-        naming = {id(s): s.may_name(defined) for s in shapes.values()}
-        kept = {k: v or shapes_by_id[k].has_paren for k, v in naming.items()}
+        found: list[tuple[int, int, _Shape]] = []
+        for m in self.rules.run.finditer(self.text):
+            group = m.group()
+            shape = shapes.get(group)
+            if shape is None:
+                shape = shapes[group] = self._shape(group)
+            found.append((m.start(), m.end(), shape))
+        defined = _abbreviations(shapes.values())
         runs: list[_Run] = []
         i, n = 0, len(found)
         while i < n:
@@ -460,12 +479,14 @@ class _Reader:
             last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
                 parts = found[i : last + 1]
-                if any(kept[id(s)] for _, _, s in parts):
+                may_name = any(s.may_name(defined) for _, _, s in parts)
+                if may_name or any(s.has_paren for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
-                    may_name = any(naming[id(s)] for _, _, s in parts)
                     runs.append(_Run(start, found[last][1], pieces, defined, may_name))
-            elif kept[id(shape)]:
-                runs.append(_Run(start, end, [(start, shape)], defined, naming[id(shape)]))
+            else:
+                may_name = shape.may_name(defined)
+                if may_name or shape.has_paren:
+                    runs.append(_Run(start, end, [(start, shape)], defined, may_name))
             i = last + 1
         return runs
 
@@ -958,10 +979,14 @@ def _is_weak(candidate: _Candidate) -> bool:
     return len(candidate.words) == 1 and candidate.rule in ("speech_after", "hearsay")
 
 
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """Whether part is a run of consecutive words of whole."""
-    n = len(part)
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+def _parts(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Every run of consecutive words of a name's key, the whole key included.
+
+    A name has a few words, so its parts are few; looking them up replaces comparing
+    every name with every other.
+    """
+    n = len(key)
+    return {key[i:j] for i in range(n) for j in range(i + 1, n + 1)}
 
 
 def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> tuple[Person, ...]:
@@ -969,13 +994,14 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
     text = reader.text
     people: list[_Person] = []
     by_key: dict[tuple[str, ...], _Person] = {}
+    holding: dict[tuple[str, ...], list[_Person]] = {}  # a part of a name -> whose it is
     sightings: dict[tuple[str, ...], int] = {}
     for c in candidates:
         sightings[c.key] = sightings.get(c.key, 0) + 1
     for c in sorted(candidates, key=lambda c: (-len(c.words), _is_weak(c), c.start)):
         person = by_key.get(c.key)
         if person is None:
-            holders = [p for p in people if _contains(p.key, c.key)]
+            holders = holding.get(c.key)
             if holders:
                 person = min(holders, key=lambda p: _distance(p, c.start))
             elif _is_weak(c) and sightings[c.key] < 2:
@@ -983,6 +1009,8 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
             else:
                 person = _Person(c.key, (c.start, c.end))
                 people.append(person)
+                for part in _parts(c.key):
+                    holding.setdefault(part, []).append(person)
             by_key[c.key] = person
         person.mentions[c.start] = c.end
         for start, end in c.titles:
@@ -1025,7 +1053,7 @@ def _add_later_mentions(
     owners: dict[tuple[str, ...], set[int]] = {}
     written = {c.key for c in candidates}
     for n, p in enumerate(people):
-        keys = {p.key} | {k for k in written if _contains(p.key, k)}
+        keys = _parts(p.key) & written
         vietnamese = all(rules.syllable.fullmatch(k) for k in p.key)
         if len(p.key) >= 2 and not vietnamese:  # "Anh" alone is any Vietnamese given name
             keys |= {(k,) for k in p.key if len(k) >= 3 and k not in rules.vocab}
