@@ -112,9 +112,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Rules:
-    """The compiled patterns and word sets of one language."""
+    """The compiled patterns and word sets of one language (hashed by identity: one per
+    Lexicon, and a key of the word and run caches)."""
 
     run: re.Pattern[str]
     syllable: regex.Pattern[str]
@@ -296,12 +297,12 @@ _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, s
 _WordClass = tuple[str, int, bool, bool]  # key, kind, surname, syllable
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Shape:
     """The classified words of one distinct run text, and what they add up to.
 
-    One is built per distinct run text of an article (thousands per MB), so it is summed
-    up in a single pass over its words rather than one pass per property.
+    Shapes are shared by every text that writes the same run, so they never change; a new
+    one is summed up in a single pass over its words.
     """
 
     words: tuple[_WordShape, ...]
@@ -412,50 +413,51 @@ class _Reading:
     tail_alone: bool = False  # the tail is all of its part of the run
 
 
+# Words and run texts recur across articles ("Presiden", "Jakarta", "Menurut"), so, like a
+# vocabulary, what the language data says of each is kept for the next text (bounded).
+_WORDS_KEPT = 1 << 15
+_RUN_TEXTS_KEPT = 1 << 14
+
+
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _classify(rules: _Rules, text: str) -> _WordClass:
+    """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
+    key = _fold(text)
+    upper = text[:1].isupper()
+    if text.startswith("("):
+        kind = PAREN
+    elif key in rules.offices and (upper or key in rules.lowercase_offices):
+        kind = OFFICE
+    elif text.islower() and key in rules.connectors:
+        kind = CONNECTOR
+    elif key in rules.honorifics:
+        kind = HONORIFIC
+    elif len(text) > 1 and text.isupper():
+        kind = ACRONYM
+    elif key in rules.vocab or not upper:
+        kind = VOCAB
+    else:
+        kind = NAME
+    surname = upper and key in rules.surnames
+    syllable = upper and bool(rules.syllable.fullmatch(key))
+    return key, kind, surname, syllable
+
+
+@functools.lru_cache(maxsize=_RUN_TEXTS_KEPT)
+def _shape(rules: _Rules, found: str) -> _Shape:
+    """The classified words of a run's text."""
+    words = tuple((offset, text, *_classify(rules, text)) for offset, text in _pieces(found))
+    return _Shape.of(words)
+
+
 class _Reader:
     """Reads the runs of one text with the rules of its language."""
 
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         self.rules = rules
-        self._kinds: dict[str, _WordClass] = {}
-        self._shapes: dict[str, _Shape] = {}
 
     # Words and runs -------------------------------------------------------------------
-
-    def _classify(self, text: str) -> _WordClass:
-        """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
-        rules = self.rules
-        key = _fold(text)
-        upper = text[:1].isupper()
-        if text.startswith("("):
-            kind = PAREN
-        elif key in rules.offices and (upper or key in rules.lowercase_offices):
-            kind = OFFICE
-        elif text.islower() and key in rules.connectors:
-            kind = CONNECTOR
-        elif key in rules.honorifics:
-            kind = HONORIFIC
-        elif len(text) > 1 and text.isupper():
-            kind = ACRONYM
-        elif key in rules.vocab or not upper:
-            kind = VOCAB
-        else:
-            kind = NAME
-        surname = upper and key in rules.surnames
-        syllable = upper and bool(rules.syllable.fullmatch(key))
-        return key, kind, surname, syllable
-
-    def _shape(self, found: str) -> _Shape:
-        """The words of a run's text, classified once per distinct run text."""
-        kinds = self._kinds
-        words = []
-        for offset, text in _pieces(found):
-            known = kinds.get(text)
-            if known is None:
-                known = kinds[text] = self._classify(text)
-            words.append((offset, text, *known))
-        return _Shape.of(tuple(words))
 
     def runs(self) -> list[_Run]:
         """Every run of the text, with a title's trailing list joined to it.
@@ -463,15 +465,15 @@ class _Reader:
         A run's words are only built for runs that are kept: most runs are a capitalised
         word or two that nothing can make a name, and are classified once per spelling.
         """
-        shapes = self._shapes
+        rules = self.rules
         found: list[tuple[int, int, _Shape]] = []
-        for m in self.rules.run.finditer(self.text):
-            group = m.group()
-            shape = shapes.get(group)
-            if shape is None:
-                shape = shapes[group] = self._shape(group)
+        bracketed: list[_Shape] = []
+        for m in rules.run.finditer(self.text):
+            shape = _shape(rules, m.group())
             found.append((m.start(), m.end(), shape))
-        defined = _abbreviations(shapes.values())
+            if shape.has_paren:
+                bracketed.append(shape)
+        defined = _abbreviations(bracketed)
         runs: list[_Run] = []
         i, n = 0, len(found)
         while i < n:
