@@ -139,6 +139,7 @@ class _Rules:
     byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    place_openings: frozenset[str]  # every place's words up to each space ("jawa", "jawa tengah")
     regional: frozenset[str]
     title_vocab: frozenset[str]
     organisation_first: bool
@@ -236,6 +237,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
+        place_openings=frozenset(
+            p[:i] for p in places for i in range(len(p) + 1) if p[i : i + 1] in ("", " ")
+        ),
         regional=_keys(words("regional_offices")),
         title_vocab=_keys(words("title_words")) | place_words,
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
@@ -273,6 +277,7 @@ class _Run:
     parts: list[tuple[int, _Shape]]  # where each joined piece starts, and its shape
     defined: set[str]  # the abbreviations the text defines
     may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
+    has_anchor: bool  # whether it holds a title, an honorific or a Vietnamese surname
     _words: list[_Word] | None = None
 
     @property
@@ -283,12 +288,10 @@ class _Run:
 
     def mentions_any(self, keys: frozenset[str]) -> bool:
         """Whether a word of the run has one of keys, without building the words."""
-        return any(not keys.isdisjoint(shape.keys) for _, shape in self.parts)
-
-    @property
-    def has_anchor(self) -> bool:
-        """Whether the run holds a title, an honorific or a Vietnamese surname."""
-        return any(shape.anchor for _, shape in self.parts)
+        for _, shape in self.parts:
+            if not keys.isdisjoint(shape.keys):
+                return True
+        return False
 
 
 _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, surname, syllable
@@ -392,7 +395,7 @@ class _Candidate:
     key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        self.key = tuple(w.key for w in self.words)
+        self.key = tuple([w.key for w in self.words])
 
     @property
     def start(self) -> int:
@@ -484,11 +487,13 @@ class _Reader:
                 may_name = any(s.may_name(defined) for _, _, s in parts)
                 if may_name or any(s.has_paren for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
-                    runs.append(_Run(start, found[last][1], pieces, defined, may_name))
+                    anchor = any(s.anchor for _, s in pieces)
+                    runs.append(_Run(start, found[last][1], pieces, defined, may_name, anchor))
             else:
                 may_name = shape.may_name(defined)
                 if may_name or shape.has_paren:
-                    runs.append(_Run(start, end, [(start, shape)], defined, may_name))
+                    pieces = [(start, shape)]
+                    runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
             i = last + 1
         return runs
 
@@ -543,9 +548,13 @@ class _Reader:
                 return False
         if j < len(words) and words[j].key in rules.place_after:
             return False
-        if not titled and (
-            " ".join(w.key for w in words[i:j]) in rules.places
-            or (j - i > 2 and f"{words[i].key} {words[i + 1].key}" in rules.places)
+        if (
+            not titled
+            and words[i].key in rules.place_openings
+            and (
+                " ".join([w.key for w in words[i:j]]) in rules.places
+                or (j - i > 2 and f"{words[i].key} {words[i + 1].key}" in rules.places)
+            )
         ):
             return False
         if credited:
@@ -554,9 +563,10 @@ class _Reader:
             return False  # "Quang Tri", "Hau Giang": Vietnamese place names
         if len(words[i].text) < 2 or len(words[j - 1].text) < 2:
             return False  # an initial stands inside a name ("Nicolas D Kanter"), not at its ends
-        return all(
-            w.text[:1].isupper() and (len(w.text) < 2 or not w.text.isupper()) for w in words[i:j]
-        )
+        for w in words[i:j]:
+            if not w.text[:1].isupper() or (len(w.text) > 1 and w.text.isupper()):
+                return False
+        return True
 
     def name_after_title(self, words: Sequence[_Word], lo: int, hi: int) -> tuple[int, int] | None:
         """The name that follows a title's words in words[lo:hi]."""
@@ -917,11 +927,11 @@ def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
         i -= 1
     if i > 0 and text[i - 1] != "\n":
         return None
-    words = run.words
-    if words[0].key in rules.byline_words:
+    if run.parts[0][1].keys[0] in rules.byline_words:
         lo = 1
     elif not _LINE_END.match(text, run.end):
         return None
+    words = run.words
     hi = len(words)
     if hi - lo < 2:
         return None
