@@ -119,3 +119,14 @@ def test_a_vietnamese_given_name_alone_is_not_a_short_form() -> None:
     text = "Minh Thu reported from Bangkok on trade.\nThu Hoai/VOV\n"
     people_found = {p.name: [m.text for m in p.mentions] for p in extract(text, lang="en").people}
     assert people_found == {"Thu Hoai": ["Thu Hoai"]}
+
+
+def test_a_text_yields_the_same_people_whatever_was_read_before() -> None:
+    """What the language data says of words and runs is kept from text to text (and per
+    language); nothing read before may change what a text yields."""
+    first = extract(ARTICLE, lang="id").people
+    extract("Ibu Kota Nusantara dibangun. Ibu Sri Mulyani hadir. Mr. Chinh spoke.", lang="en")
+    extract(ARTICLE.upper(), lang="id")
+    extract(ARTICLE, lang="en")
+    assert first
+    assert extract(ARTICLE, lang="id").people == first

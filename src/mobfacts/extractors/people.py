@@ -112,9 +112,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Rules:
-    """The compiled patterns and word sets of one language."""
+    """The compiled patterns and word sets of one language (hashed by identity: one per
+    Lexicon, and a key of the word and run caches)."""
 
     run: re.Pattern[str]
     syllable: regex.Pattern[str]
@@ -122,7 +123,7 @@ class _Rules:
     caption: regex.Pattern[str]
     speech_after: regex.Pattern[str]
     apposition_gap: regex.Pattern[str]
-    tail_cue: regex.Pattern[str]
+    introducer_gap: regex.Pattern[str]
     lowercase_title: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
@@ -138,6 +139,7 @@ class _Rules:
     byline_words: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    place_openings: frozenset[str]  # every place's words up to each space ("jawa", "jawa tengah")
     regional: frozenset[str]
     title_vocab: frozenset[str]
     organisation_first: bool
@@ -217,10 +219,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         speech_after=speech_after,
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
-        # What after a run asks for the name that ends it: an introducer or a speech verb.
-        tail_cue=regex.compile(
-            rf"(?:[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+)|(?:{speech_after.pattern})"
-        ),
+        # An introducer after a run asks for the name that ends it, as a speech verb does
+        # (matched apart, so the long list of speech verbs is compiled once, not twice).
+        introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
         list_gap=regex.compile(r"[ \t]*,[ \t]*"),
         conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
         offices=_keys(words("office_words")),
@@ -235,6 +236,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         byline_words=_keys(words("byline_cues")),
         surnames=_keys(words("vietnamese_surnames")),
         places=places,
+        place_openings=frozenset(
+            p[:i] for p in places for i in range(len(p) + 1) if p[i : i + 1] in ("", " ")
+        ),
         regional=_keys(words("regional_offices")),
         title_vocab=_keys(words("title_words")) | place_words,
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
@@ -255,10 +259,6 @@ class _Word:
     surname: bool
     syllable: bool
 
-    @property
-    def is_name(self) -> bool:
-        return self.kind == NAME
-
 
 @dataclass(slots=True)
 class _Run:
@@ -272,62 +272,72 @@ class _Run:
     parts: list[tuple[int, _Shape]]  # where each joined piece starts, and its shape
     defined: set[str]  # the abbreviations the text defines
     may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
+    has_anchor: bool  # whether it holds a title, an honorific or a Vietnamese surname
     _words: list[_Word] | None = None
 
     @property
     def words(self) -> list[_Word]:
         if self._words is None:
-            self._words = [w for at, shape in self.parts for w in shape.build(at, self.defined)]
+            if len(self.parts) == 1:
+                at, shape = self.parts[0]
+                self._words = shape.build(at, self.defined)
+            else:
+                self._words = [w for at, s in self.parts for w in s.build(at, self.defined)]
         return self._words
 
     def mentions_any(self, keys: frozenset[str]) -> bool:
         """Whether a word of the run has one of keys, without building the words."""
-        return any(not shape.keys.isdisjoint(keys) for _, shape in self.parts)
-
-    @property
-    def has_office(self) -> bool:
-        return any(shape.has_office for _, shape in self.parts)
-
-    @property
-    def has_paren(self) -> bool:
-        return any(shape.has_paren for _, shape in self.parts)
-
-    @property
-    def has_anchor(self) -> bool:
-        """Whether the run holds a title, an honorific or a Vietnamese surname."""
-        return any(shape.anchor for _, shape in self.parts)
+        for _, shape in self.parts:
+            if not keys.isdisjoint(shape.keys):
+                return True
+        return False
 
 
 _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, surname, syllable
 
 
-@dataclass(frozen=True, slots=True)
+_WordClass = tuple[str, int, bool, bool]  # key, kind, surname, syllable
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class _Shape:
-    """The classified words of one distinct run text, and what they add up to."""
+    """The classified words of one distinct run text, and what they add up to.
+
+    Shapes are shared by every text that writes the same run, so they never change; a new
+    one is summed up in a single pass over its words.
+    """
 
     words: tuple[_WordShape, ...]
-    has_office: bool = False
-    has_paren: bool = False
-    naming: bool = False  # an office, an honorific or a surname: may name whatever follows
-    anchor: bool = False  # an office, an honorific (even one letter) or a surname
-    names: frozenset[str] = frozenset()  # keys of the run's name words (longer than an initial)
-    keys: frozenset[str] = frozenset()  # keys of all its words
+    has_office: bool
+    has_paren: bool
+    naming: bool  # an office, an honorific or a surname: may name whatever follows
+    anchor: bool  # an office, an honorific (even one letter) or a surname
+    names: tuple[str, ...]  # keys of the run's name words (longer than an initial)
+    keys: tuple[str, ...]  # keys of all its words
 
-    def __post_init__(self) -> None:
-        kinds = [w[3] for w in self.words]
-        object.__setattr__(self, "has_office", OFFICE in kinds)
-        object.__setattr__(self, "has_paren", PAREN in kinds)
-        naming = any((w[3] in (OFFICE, HONORIFIC) and len(w[1]) > 1) or w[4] for w in self.words)
-        object.__setattr__(self, "naming", naming)
-        anchor = any(w[3] in (OFFICE, HONORIFIC) or w[4] for w in self.words)
-        object.__setattr__(self, "anchor", anchor)
-        names = frozenset(w[2] for w in self.words if w[3] == NAME and len(w[1]) > 1)
-        object.__setattr__(self, "names", names)
-        object.__setattr__(self, "keys", frozenset(w[2] for w in self.words))
+    @classmethod
+    def of(cls, words: tuple[_WordShape, ...]) -> _Shape:
+        """The shape of classified words: what they hold, found in one pass."""
+        has_office = has_paren = naming = anchor = False
+        names = []
+        for _, text, key, kind, surname, _ in words:
+            if kind == NAME:
+                if len(text) > 1:
+                    names.append(key)
+            elif kind == OFFICE or kind == HONORIFIC:
+                has_office = has_office or kind == OFFICE
+                naming = naming or len(text) > 1
+                anchor = True
+            elif kind == PAREN:
+                has_paren = True
+            if surname:
+                naming = anchor = True
+        keys = tuple(w[2] for w in words)
+        return cls(words, has_office, has_paren, naming, anchor, tuple(names), keys)
 
     def may_name(self, defined: set[str]) -> bool:
         """Whether the run may be (or introduce) a name once abbreviations are known."""
-        return self.naming or bool(self.names - defined if defined else self.names)
+        return self.naming or not defined.issuperset(self.names)
 
     def build(self, start: int, defined: set[str]) -> list[_Word]:
         """The run's words at start; a name the text defines as an abbreviation is one."""
@@ -338,6 +348,22 @@ class _Shape:
             at = start + offset
             words.append(_Word(text, at, at + len(text), key, kind, surname, syllable))
         return words
+
+
+def _pieces(found: str) -> list[tuple[int, str]]:
+    """The words of a run's text with their offsets; words between single spaces (most
+    runs) are split without the regular expression."""
+    if found.isalpha():
+        return [(0, found)]
+    if not found.replace(" ", "").isalpha():
+        return [(m.start(), m.group()) for m in _WORD.finditer(found)]
+    pieces = []
+    at = 0
+    for word in found.split(" "):
+        if word:
+            pieces.append((at, word))
+        at += len(word) + 1
+    return pieces
 
 
 def _abbreviations(shapes: Iterable[_Shape]) -> set[str]:
@@ -368,7 +394,7 @@ class _Candidate:
     key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        self.key = tuple(w.key for w in self.words)
+        self.key = tuple([w.key for w in self.words])
 
     @property
     def start(self) -> int:
@@ -389,54 +415,51 @@ class _Reading:
     tail_alone: bool = False  # the tail is all of its part of the run
 
 
+# Words and run texts recur across articles ("Presiden", "Jakarta", "Menurut"), so, like a
+# vocabulary, what the language data says of each is kept for the next text (bounded).
+_WORDS_KEPT = 1 << 15
+_RUN_TEXTS_KEPT = 1 << 14
+
+
+@functools.lru_cache(maxsize=_WORDS_KEPT)
+def _classify(rules: _Rules, text: str) -> _WordClass:
+    """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
+    key = _fold(text)
+    upper = text[:1].isupper()
+    if text.startswith("("):
+        kind = PAREN
+    elif key in rules.offices and (upper or key in rules.lowercase_offices):
+        kind = OFFICE
+    elif text.islower() and key in rules.connectors:
+        kind = CONNECTOR
+    elif key in rules.honorifics:
+        kind = HONORIFIC
+    elif len(text) > 1 and text.isupper():
+        kind = ACRONYM
+    elif key in rules.vocab or not upper:
+        kind = VOCAB
+    else:
+        kind = NAME
+    surname = upper and key in rules.surnames
+    syllable = upper and bool(rules.syllable.fullmatch(key))
+    return key, kind, surname, syllable
+
+
+@functools.lru_cache(maxsize=_RUN_TEXTS_KEPT)
+def _shape(rules: _Rules, found: str) -> _Shape:
+    """The classified words of a run's text."""
+    words = tuple((offset, text, *_classify(rules, text)) for offset, text in _pieces(found))
+    return _Shape.of(words)
+
+
 class _Reader:
     """Reads the runs of one text with the rules of its language."""
 
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         self.rules = rules
-        self._kinds: dict[str, tuple[str, int, bool, bool]] = {}
-        self._shapes: dict[str, _Shape] = {}
 
     # Words and runs -------------------------------------------------------------------
-
-    def _classify(self, text: str) -> tuple[str, int, bool, bool]:
-        """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
-        rules = self.rules
-        key = _fold(text)
-        upper = text[:1].isupper()
-        if text.startswith("("):
-            kind = PAREN
-        elif key in rules.offices and (upper or key in rules.lowercase_offices):
-            kind = OFFICE
-        elif text.islower() and key in rules.connectors:
-            kind = CONNECTOR
-        elif key in rules.honorifics:
-            kind = HONORIFIC
-        elif len(text) > 1 and text.isupper():
-            kind = ACRONYM
-        elif key in rules.vocab or not upper:
-            kind = VOCAB
-        else:
-            kind = NAME
-        surname = upper and key in rules.surnames
-        syllable = upper and bool(rules.syllable.fullmatch(key))
-        return key, kind, surname, syllable
-
-    def _shape(self, found: str) -> _Shape:
-        """The words of a run's text, classified once per distinct run text."""
-        if found.isalpha():
-            parts = [(0, found)]
-        else:
-            parts = [(m.start(), m.group()) for m in _WORD.finditer(found)]
-        words = []
-        for offset, text in parts:
-            known = self._kinds.get(text)
-            if known is None:
-                known = self._classify(text)
-                self._kinds[text] = known
-            words.append((offset, text, *known))
-        return _Shape(tuple(words))
 
     def runs(self) -> list[_Run]:
         """Every run of the text, with a title's trailing list joined to it.
@@ -444,15 +467,15 @@ class _Reader:
         A run's words are only built for runs that are kept: most runs are a capitalised
         word or two that nothing can make a name, and are classified once per spelling.
         """
-        shapes = self._shapes
-        spans = [(m.start(), m.end(), m.group()) for m in self.rules.run.finditer(self.text)]
-        for group in {g for _, _, g in spans}.difference(shapes):
-            shapes[group] = self._shape(group)
-        found = [(start, end, shapes[group]) for start, end, group in spans]
-        shapes_by_id = {id(s): s for s in shapes.values()}
-        defined = _abbreviations(shapes[g] for g in {g for _, _, g in spans})
-        naming = {id(s): s.may_name(defined) for s in shapes.values()}
-        kept = {k: v or shapes_by_id[k].has_paren for k, v in naming.items()}
+        rules = self.rules
+        found: list[tuple[int, int, _Shape]] = []
+        bracketed: list[_Shape] = []
+        for m in rules.run.finditer(self.text):
+            shape = _shape(rules, m.group())
+            found.append((m.start(), m.end(), shape))
+            if shape.has_paren:
+                bracketed.append(shape)
+        defined = _abbreviations(bracketed)
         runs: list[_Run] = []
         i, n = 0, len(found)
         while i < n:
@@ -460,12 +483,16 @@ class _Reader:
             last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
                 parts = found[i : last + 1]
-                if any(kept[id(s)] for _, _, s in parts):
+                may_name = any(s.may_name(defined) for _, _, s in parts)
+                if may_name or any(s.has_paren for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
-                    may_name = any(naming[id(s)] for _, _, s in parts)
-                    runs.append(_Run(start, found[last][1], pieces, defined, may_name))
-            elif kept[id(shape)]:
-                runs.append(_Run(start, end, [(start, shape)], defined, naming[id(shape)]))
+                    anchor = any(s.anchor for _, s in pieces)
+                    runs.append(_Run(start, found[last][1], pieces, defined, may_name, anchor))
+            else:
+                may_name = shape.may_name(defined)
+                if may_name or shape.has_paren:
+                    pieces = [(start, shape)]
+                    runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
             i = last + 1
         return runs
 
@@ -520,9 +547,13 @@ class _Reader:
                 return False
         if j < len(words) and words[j].key in rules.place_after:
             return False
-        if not titled and (
-            " ".join(w.key for w in words[i:j]) in rules.places
-            or (j - i > 2 and f"{words[i].key} {words[i + 1].key}" in rules.places)
+        if (
+            not titled
+            and words[i].key in rules.place_openings
+            and (
+                " ".join([w.key for w in words[i:j]]) in rules.places
+                or (j - i > 2 and f"{words[i].key} {words[i + 1].key}" in rules.places)
+            )
         ):
             return False
         if credited:
@@ -531,9 +562,10 @@ class _Reader:
             return False  # "Quang Tri", "Hau Giang": Vietnamese place names
         if len(words[i].text) < 2 or len(words[j - 1].text) < 2:
             return False  # an initial stands inside a name ("Nicolas D Kanter"), not at its ends
-        return all(
-            w.text[:1].isupper() and (len(w.text) < 2 or not w.text.isupper()) for w in words[i:j]
-        )
+        for w in words[i:j]:
+            if not w.text[:1].isupper() or (len(w.text) > 1 and w.text.isupper()):
+                return False
+        return True
 
     def name_after_title(self, words: Sequence[_Word], lo: int, hi: int) -> tuple[int, int] | None:
         """The name that follows a title's words in words[lo:hi]."""
@@ -550,17 +582,17 @@ class _Reader:
         while end > lo and words[end - 1].kind == PAREN:
             end -= 1
         start = end
-        while start > lo and words[start - 1].is_name:
+        while start > lo and words[start - 1].kind == NAME:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
         i = lo
         while i < hi:
-            if not words[i].is_name:
+            if words[i].kind != NAME:
                 i += 1
                 continue
             j = i
-            while j < hi and words[j].is_name:
+            while j < hi and words[j].kind == NAME:
                 j += 1
             if j < hi and words[j].kind == CONNECTOR:
                 return (i, j) if self.name_fits_title(words, lo, i, j) else None
@@ -574,9 +606,9 @@ class _Reader:
         if regional is None:
             return a + 1
         k = regional + 1
-        while k < b and not words[k].is_name:
+        while k < b and words[k].kind != NAME:
             k += 1
-        if b - k >= 3 and all(w.is_name for w in words[k : k + 3]):
+        if b - k >= 3 and all(w.kind == NAME for w in words[k : k + 3]):
             return k + 1
         return a + 1
 
@@ -598,7 +630,7 @@ class _Reader:
         if j > lo:
             return j if self.acceptable(words, lo, j, False) else None
         j = lo
-        while j < hi and (words[j].is_name or (credited and words[j].syllable)):
+        while j < hi and (words[j].kind == NAME or (credited and words[j].syllable)):
             j += 1
         if j == lo or j - lo > _MAX_NAME_WORDS:
             return None
@@ -612,7 +644,7 @@ class _Reader:
             if self.vietnamese_end(words, i, hi) == hi and self.acceptable(words, i, hi, False):
                 return i
         i = hi
-        while i > lo and words[i - 1].is_name:
+        while i > lo and words[i - 1].kind == NAME:
             i -= 1
         if i == hi or hi - i > _MAX_NAME_WORDS:
             return None
@@ -732,7 +764,9 @@ class _Reader:
                 reading.tail = list(words[start:hi])
                 reading.tail_alone = start == lo
         i = max(lo, taken)
-        last_surname = max((k for k in range(i, hi) if words[k].surname), default=-1)
+        last_surname = hi - 1
+        while last_surname >= i and not words[last_surname].surname:
+            last_surname -= 1
         while i <= last_surname:
             j = self.vietnamese_end(words, i, hi)
             if j - i >= 3 and self.acceptable(words, i, j, False):
@@ -750,7 +784,7 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     for k, w in enumerate(words):
         if w.kind == HONORIFIC:
             following = words[k + 1] if k + 1 < len(words) else None
-            if following is not None and (following.is_name or following.surname):
+            if following is not None and (following.kind == NAME or following.surname):
                 if current:
                     parts.append((current, honoured))
                 current, honoured = [], True
@@ -765,7 +799,6 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
 def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     """Every name found at one place, with the titles given there, in text order."""
     text, rules = reader.text, reader.rules
-    tail_cue = rules.tail_cue.match
     found: list[_Candidate] = []
     by_last_word: dict[int, _Candidate] = {}
 
@@ -790,7 +823,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         end = run.end
         after = text[end : end + 4].lstrip(" \t")[:1]
         after_end = min(following.start if following else len(text), end + _CONTEXT)
-        wants_tail = after in _TITLE_OPENERS or tail_cue(text, end, after_end) is not None
+        wants_tail = (
+            after in _TITLE_OPENERS
+            or rules.introducer_gap.match(text, end, after_end) is not None
+            or rules.speech_after.match(text, end, after_end) is not None
+        )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
         readings = []
@@ -815,7 +852,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
             if alone and rules.speech_after.match(text, run.end, after_end):
                 add(_Candidate(last.tail, [], "speech_after"))
-        if last.tail is not None and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word):
+        if (
+            after in ("", ",")  # the comma that opens a lowercase title, if any
+            and last.tail is not None
+            and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word)
+        ):
             lower = rules.lowercase_title.match(text, run.end, run.end + 2 * _CONTEXT)
             if lower is not None:
                 # "X, head of the steering committee,": a lowercase title up to the clause end
@@ -894,11 +935,11 @@ def _byline(reader: _Reader, run: _Run) -> _Candidate | None:
         i -= 1
     if i > 0 and text[i - 1] != "\n":
         return None
-    words = run.words
-    if words[0].key in rules.byline_words:
+    if run.parts[0][1].keys[0] in rules.byline_words:
         lo = 1
     elif not _LINE_END.match(text, run.end):
         return None
+    words = run.words
     hi = len(words)
     if hi - lo < 2:
         return None
@@ -958,10 +999,14 @@ def _is_weak(candidate: _Candidate) -> bool:
     return len(candidate.words) == 1 and candidate.rule in ("speech_after", "hearsay")
 
 
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """Whether part is a run of consecutive words of whole."""
-    n = len(part)
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+def _parts(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Every run of consecutive words of a name's key, the whole key included.
+
+    A name has a few words, so its parts are few; looking them up replaces comparing
+    every name with every other.
+    """
+    n = len(key)
+    return {key[i:j] for i in range(n) for j in range(i + 1, n + 1)}
 
 
 def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> tuple[Person, ...]:
@@ -969,13 +1014,14 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
     text = reader.text
     people: list[_Person] = []
     by_key: dict[tuple[str, ...], _Person] = {}
+    holding: dict[tuple[str, ...], list[_Person]] = {}  # a part of a name -> whose it is
     sightings: dict[tuple[str, ...], int] = {}
     for c in candidates:
         sightings[c.key] = sightings.get(c.key, 0) + 1
     for c in sorted(candidates, key=lambda c: (-len(c.words), _is_weak(c), c.start)):
         person = by_key.get(c.key)
         if person is None:
-            holders = [p for p in people if _contains(p.key, c.key)]
+            holders = holding.get(c.key)
             if holders:
                 person = min(holders, key=lambda p: _distance(p, c.start))
             elif _is_weak(c) and sightings[c.key] < 2:
@@ -983,6 +1029,8 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
             else:
                 person = _Person(c.key, (c.start, c.end))
                 people.append(person)
+                for part in _parts(c.key):
+                    holding.setdefault(part, []).append(person)
             by_key[c.key] = person
         person.mentions[c.start] = c.end
         for start, end in c.titles:
@@ -1025,9 +1073,9 @@ def _add_later_mentions(
     owners: dict[tuple[str, ...], set[int]] = {}
     written = {c.key for c in candidates}
     for n, p in enumerate(people):
-        keys = {p.key} | {k for k in written if _contains(p.key, k)}
-        vietnamese = all(rules.syllable.fullmatch(k) for k in p.key)
-        if len(p.key) >= 2 and not vietnamese:  # "Anh" alone is any Vietnamese given name
+        keys = _parts(p.key) & written
+        # A word of a Vietnamese name alone ("Anh") is any Vietnamese given name.
+        if len(p.key) >= 2 and not all(rules.syllable.fullmatch(k) for k in p.key):
             keys |= {(k,) for k in p.key if len(k) >= 3 and k not in rules.vocab}
         for key in keys:
             owners.setdefault(key, set()).add(n)
