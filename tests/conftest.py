@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,21 @@ def articles(tmp_path: Path) -> Path:
     (folder / "sub" / "b-en.txt").write_text(ARTICLE_EN, encoding="utf-8")
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     return folder
+
+
+def count_calls(function: Callable[[], object]) -> int:
+    """Python and C function calls made by function(): work, counted without a clock (timing
+    assertions do not belong in the tests of a shared, noisy machine; benchmarks/ has those)."""
+    calls = 0
+
+    def profiler(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(profiler)
+    try:
+        function()
+    finally:
+        sys.setprofile(None)
+    return calls

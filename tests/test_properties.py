@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mobfacts import extract
 
-from .conftest import ARTICLE_EN, ARTICLE_ID
+from .conftest import ARTICLE_EN, ARTICLE_ID, count_calls
 
 NEWS_ALPHABET = st.sampled_from(
     list("0123456789.,%/-–() \n\"'“”:;Rp$") + ["juta", "miliar", "persen", "tahun", "Juni",
@@ -39,23 +37,6 @@ def test_any_text(text: str) -> None:
 @given(news_like)
 def test_any_news_like_text(text: str) -> None:
     check_document(text)
-
-
-def count_calls(function: Callable[[], object]) -> int:
-    """Python and C function calls made by function(): work, counted without a clock."""
-    calls = 0
-
-    def profiler(frame: object, event: str, arg: object) -> None:
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(profiler)
-    try:
-        function()
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 def test_doubling_the_input_at_most_roughly_doubles_the_work() -> None:
