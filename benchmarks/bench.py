@@ -102,6 +102,19 @@ def sample_articles() -> list[Path]:
     raise SystemExit("bench: no sample articles (samples/*.txt) found")
 
 
+def density(articles: list[Path]) -> float | None:
+    """Figures per MB of the repeated articles, from their answer keys (None without keys):
+    the cost per MB grows with it, so the figures are read against it."""
+    figures, size = 0, 0
+    for article in articles:
+        key = article.with_suffix(".gold.json")
+        if not key.exists():
+            return None
+        figures += len(json.loads(key.read_text(encoding="utf-8"))["figures"])
+        size += article.stat().st_size
+    return round(figures / size * MB) if size else None
+
+
 def mobfacts_command() -> list[str]:
     """The installed console script beside this Python, else ``python -m mobfacts``."""
     script = Path(sys.executable).parent / "mobfacts"
@@ -114,6 +127,7 @@ def mobfacts_command() -> list[str]:
 def measure(plan: Plan, articles: list[Path], command: list[str], folder: Path) -> dict[str, Any]:
     """Every figure of the benchmark, as one JSON-ready dict."""
     results: dict[str, Any] = {"machine": machine(command), "articles": [a.name for a in articles]}
+    results["figures_per_mb"] = density(articles)
     results["machine"]["bytecode"] = precompile(command)
     cold = cold_latency(command, articles, plan.runs)
     results["cold_latency"] = cold
@@ -403,6 +417,7 @@ def table(results: dict[str, Any]) -> str:
         f"mobfacts benchmark - {m['mobfacts']} ({m['commit']}), Python {m['python']}, "
         f"{m['cpus']} CPUs, {m['platform']}",
         f"command: {m['command']}; articles repeated: {', '.join(results['articles'])}",
+        f"figures per MB in those articles (answer keys): {results['figures_per_mb']}",
         f"bytecode: {m['bytecode']}",
         "",
     ]
