@@ -30,8 +30,10 @@ _DIGITS = r"\p{Nd}+(?:[.,]\p{Nd}+)*"
 _WORD_BREAK = regex.compile(r"[\s\-]+")
 _TIME_OF_DAY = regex.compile(r"\p{Nd}{1,2}[.,]00")
 _VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
-_SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
-_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
+_SLOGAN_AFTER = r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]"
+# Patterns that end at a number are matched right to left (REVERSE): one attempt at the
+# number instead of one per position of the window before it. Only whether they match is used.
+_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z", regex.REVERSE)
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
 _WINDOW = 40  # characters looked at before a number for bounds, labels and names
 _YEARS = (1900, 2100)
@@ -122,18 +124,14 @@ class _Number:
 
 def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
-    ends = rules.prefix_ends
-    for match in rules.digits.finditer(text):
-        begin = match.start()
-        before = text[max(0, begin - 2) : begin]  # a prefix ends here, perhaps before a space
-        pre = None
-        if before[-1:] in ends or (before[-1:].isspace() and before[:1] in ends):
-            pre = rules.prefix.search(text, max(0, begin - 8), begin)
-        start = pre.start() if pre else begin
-        yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
+    for match in rules.number.finditer(text):
+        pre = match.group("pre")
+        yield _Number(
+            match.start(), match.end(), match.start("digits"), match.group("digits"), None, pre
+        )
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
-        for match in rules.any_case_words.finditer(text):
+        for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
             yield _Number(match.start(), match.end(), match.start(), None, match.group())
         return
     articles = rules.number_words.one_articles
@@ -151,32 +149,36 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
         yield _Number(start, match.end(), begin, None, text[start : match.end()])
 
 
+@functools.cache
+def _pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern compiled on first use: rare paths should not cost start-up time."""
+    return regex.compile(source, flags)
+
+
+def _unit(rules: _Rules) -> regex.Pattern[str]:
+    """A unit alone (rules.after reads one only after a scale word)."""
+    return _pattern(rules.unit)
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The compiled patterns and word tables of one language."""
 
-    digits: regex.Pattern[str]
-    prefix: regex.Pattern[str]
-    prefix_ends: frozenset[str]  # the last character of every currency prefix
+    number: regex.Pattern[str]  # digits, perhaps after a currency prefix
     lowercase_words: re.Pattern[str]
-    any_case_words: regex.Pattern[str]
-    range_tail: regex.Pattern[str]
-    scale: regex.Pattern[str]
-    unit: regex.Pattern[str]
-    per: regex.Pattern[str]
+    any_case_words: str  # compiled when a text needs it
+    after: regex.Pattern[str]  # what follows a number, in one match (_after_pattern)
+    denominators: regex.Pattern[str]  # "per tahun", "/orang", then a bound ("atau lebih")
+    unit: str  # a unit alone, compiled when number words are followed by a scale word
     range_openers: _Phrases
-    bound_after: regex.Pattern[str]
     bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
     not_amount_before: _Phrases
     period_before: _Phrases
-    period_after: regex.Pattern[str]
+    period_after: str
     name_before: regex.Pattern[str]
-    capital_after: regex.Pattern[str]
-    list_after: regex.Pattern[str]
     list_before: regex.Pattern[str]
-    time_after: regex.Pattern[str]
     number_words: NumberWords
     thousands_mark: str
     scales: Mapping[str, Decimal]
@@ -186,6 +188,24 @@ class _Rules:
     pair_words: frozenset[str]
     lone_words: frozenset[str]
     durations: frozenset[str]
+
+
+def _after_pattern(range_tail: str, scale: str, unit: str, time: str, listed: str) -> str:
+    """What may follow a number, in one match at its end instead of one match per rule.
+
+    Lookaheads record a range tail and the signs of a time, a list or a slogan without
+    moving; then a scale word and a unit are read in turn, as separate matches would.
+    """
+    return (
+        rf"(?=(?P<range>{range_tail}))?(?=(?P<time>{time}))?(?=(?P<listed>{listed}))?"
+        rf"(?=(?P<slogan>{_SLOGAN_AFTER}))?(?=(?P<capital>\s+\p{{Lu}}))?(?:{scale})?(?:{unit})?"
+    )
+
+
+def _units_not_words(units: Iterable[str]) -> list[str]:
+    """Units a run of letters would not read whole ("m2", "dolar AS"): the rest need no list."""
+    letters = regex.compile(r"[\p{L}\p{M}]+")
+    return [u for u in units if not letters.fullmatch(u)]
 
 
 @functools.cache
@@ -215,7 +235,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         s for s, u in figures.get("units", {}).items() if u in figures.get("duration_units", [])
     ]
     per_words = _alternatives(figures.get("per_words", []))
-    unit_words = _alternatives([*figures.get("units", {}), *figures.get("currencies", {})])
+    unit_words = _alternatives(
+        _units_not_words([*figures.get("units", {}), *figures.get("currencies", {})])
+    )
     articles_before_units = _alternatives(figures.get("per_article_words", []))
     per = (
         rf"(?:\s?/\s?(?P<word>[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\p{{N}}]*)"
@@ -223,48 +245,41 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"|\s+(?i:{articles_before_units})\s+(?P<word>(?i:{_alternatives(durations)}))"
         rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
     )
+    bound_after = (
+        rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))(?![\p{{L}}\p{{M}}])"
+    )
+    scale = rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"
+    unit = rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+    time = rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
     pair = _alternatives(figures.get("range_pair_words", []))
+    listed = rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
     return _Rules(
-        digits=regex.compile(_DIGITS),
-        prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
-        prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
+        number=regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?)?(?P<digits>{_DIGITS})"
+        ),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
-        any_case_words=regex.compile(words, regex.IGNORECASE),
-        range_tail=regex.compile(range_tail),
-        scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
-        unit=regex.compile(
-            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
-        ),
-        per=regex.compile(per),
+        any_case_words=words,
+        after=regex.compile(_after_pattern(range_tail, scale, unit, time, listed)),
+        denominators=regex.compile(rf"(?P<per>(?:{per})*)(?:{bound_after})?"),
+        unit=unit,
         range_openers=_Phrases.of(figures.get("range_openers", [])),
-        bound_after=regex.compile(
-            rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
-            r"(?![\p{L}\p{M}])"
-        ),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
-        period_after=regex.compile(
+        period_after=(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
         ),
-        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
+        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z", regex.REVERSE),
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=regex.compile(r"\s+\p{Lu}"),
-        list_after=regex.compile(
-            rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
-        ),
         list_before=regex.compile(
-            rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
-        ),
-        time_after=regex.compile(
-            rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+            rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z", regex.REVERSE
         ),
         number_words=number_words,
         thousands_mark=numbers["thousands_mark"],
@@ -284,76 +299,98 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
     return read_words(_WORD_BREAK.split(words or ""), rules.number_words)
 
 
+def _range(
+    view: TextView, number: _Number, rules: _Rules, value: Decimal, after: regex.Match[str]
+) -> tuple[Decimal, regex.Match[str]] | None:
+    """The high end of a range after the number ("8 hingga 10"), and what follows it."""
+    text, start = view.text, number.start
+    high = _value(after.group("digits"), after.group("words"), rules)
+    if high is None or high <= value:
+        return None
+    beyond = rules.after.match(text, after.end("range"))
+    separator = (after.group("sep") or "").lower()
+    paired = separator in rules.pair_words
+    measured = beyond.group("unit") is not None or beyond.group("scale") is not None
+    if paired:
+        joined = rules.range_openers.before(text, start) is not None or measured
+    else:
+        joined = not separator or (measured and rules.range_breakers.before(text, start) is None)
+    return (high, beyond) if joined else None
+
+
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
+    if number.digits and not number.pre and _glued_before(text, number.number_start):
+        return None
     value = _value(number.digits, number.words, rules)
     if value is None:
         return None
     start, end = number.start, number.end
-    if number.digits and not number.pre and _glued_before(text, number.number_start):
-        return None
-    window = max(0, start - _WINDOW)
     value_max = None
-    tail = rules.range_tail.match(text, end)
-    if tail is not None:
-        high = _value(tail.group("digits"), tail.group("words"), rules)
-        separator = (tail.group("sep") or "").lower()
-        opener = rules.range_openers.before(text, start) is not None
-        breaker = rules.range_breakers.before(text, start) is not None
-        paired = separator in rules.pair_words
-        measured = bool(rules.unit.match(text, tail.end()) or rules.scale.match(text, tail.end()))
-        hyphen = not separator
-        joined = (opener or measured) if paired else (hyphen or (measured and not breaker))
-        if high is not None and high > value and joined:
-            value_max, end = high, tail.end()
-    scale = rules.scale.match(text, end)
+    after = rules.after.match(text, end)
+    if after.group("range") is not None and (ranged := _range(view, number, rules, value, after)):
+        value_max, after = ranged
+        end = after.pos
     factor = Decimal(1)
+    scale = after.group("scale")
     if scale is not None and number.digits:
-        factor, end = rules.scales[scale.group("scale").lower()], scale.end()
+        factor, end = rules.scales[scale.lower()], after.end("scale")
     unit_symbol, kind = None, "count"
     if number.pre:
         unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
     else:
-        unit = rules.unit.match(text, end)
-        if unit is not None:
-            unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
-            end = unit.end()
+        # after read its unit past the scale word; number words do not take one ("ten bn")
+        unit_match = after if scale is None or number.digits else _unit(rules).match(text, end)
+        if unit_match is not None and (unit := unit_match.group("unit")) is not None:
+            unit_symbol, kind = rules.units[" ".join(unit.lower().split())]
+            end = unit_match.end("unit")
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
-        rules.period_before.before(text, start) is not None or rules.period_after.match(text, end)
+        rules.period_before.before(text, start) is not None
+        or _pattern(rules.period_after).match(text, end)
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
-    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, window):
+    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, after):
         return None
-    per: list[str] = []
-    per_end = end
-    while (denominator := rules.per.match(text, per_end)) is not None:
-        fused = denominator.group("fused")
-        per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
-        per_end = denominator.end()
+    per, per_end, bound_after = _denominators(text, end, rules)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
-    bound_after = rules.bound_after.match(text, per_end)
     if bound_after is not None and bound == "=":
-        bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
+        bound = rules.bounds_after[" ".join(bound_after.lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
     figure = Figure(
-        text=text[start:end],
-        start=start,
-        end=end,
-        value=as_number(value * factor),
-        kind=kind,  # type: ignore[arg-type]
-        rule=rule,
-        unit=unit_symbol,
-        value_max=as_number(value_max * factor) if value_max is not None else None,
-        per=tuple(per),
-        bound=bound,  # type: ignore[arg-type]
+        text[start:end],
+        start,
+        end,
+        as_number(value * factor),
+        kind,  # type: ignore[arg-type]
+        rule,
+        "",
+        unit_symbol,
+        as_number(value_max * factor) if value_max is not None else None,
+        None,
+        None,
+        per,
+        bound,  # type: ignore[arg-type]
     )
     context_start = bound_match[0] if bound_match else start
     return Found(figure, context_start, per_end, bool(number.words), bare)
+
+
+def _denominators(text: str, end: int, rules: _Rules) -> tuple[tuple[str, ...], int, str | None]:
+    """The denominators after a figure ("/orang/tahun", "setahun"), where they end, its bound."""
+    match = rules.denominators.match(text, end)
+    per_end = match.end("per")
+    if per_end == end:
+        return (), end, match.group("bound")
+    words = zip(match.starts("word"), match.captures("word"), strict=True)
+    fused = zip(match.starts("fused"), match.captures("fused"), strict=True)
+    found = [(at, w.lower()) for at, w in words]
+    found += [(at, rules.per_fused[f.lower()]) for at, f in fused]
+    return tuple(w for _, w in sorted(found)), per_end, match.group("bound")
 
 
 def _sentence(view: TextView, start: int, end: int) -> str:
@@ -391,11 +428,15 @@ def _not_an_amount(
     end: int,
     value: Decimal,
     value_max: Decimal | None,
-    window: int,
+    after: regex.Match[str],
 ) -> bool:
-    """Bare numbers that are years, labels, names, times, days, list items or list markers."""
+    """Bare numbers that are years, labels, names, times, days, list items or list markers.
+
+    ``after`` is the match of rules.after at ``end``: what follows the number.
+    """
     text, written = view.text, number.words or ""
     digits = number.digits or ""
+    window = max(0, start - _WINDOW)
     if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
         return True
     if value_max is not None and len(digits) >= 3 and digits.isdigit():
@@ -412,7 +453,7 @@ def _not_an_amount(
         return True
     if _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
-    if _TIME_OF_DAY.fullmatch(digits) or rules.time_after.match(text, end):
+    if _TIME_OF_DAY.fullmatch(digits) or after.group("time") is not None:
         return True  # a time of day: "15.00", "10.30 WIB"
     last = text[window:start].rsplit(None, 1)  # a name is the last word: not a lowercase one
     name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
@@ -420,14 +461,14 @@ def _not_an_amount(
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and rules.capital_after.match(text, end):
+    if value <= _LAST_DAY and after.group("capital") is not None:
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
-    listed = rules.list_after.match(text, end) or rules.list_before.search(text, window, start)
+    listed = after.group("listed") is not None or rules.list_before.search(text, window, start)
     if listed and value <= _LIST_ITEM_MAX:
         return True  # "Kemenko 1, 2, 3 dan 4"
-    if _SLOGAN_AFTER.match(text, end) or _SLOGAN_BEFORE.search(text, window, start):
+    if after.group("slogan") is not None or _SLOGAN_BEFORE.search(text, window, start):
         return True  # "3 larangan - 3 anjuran - 3 kebutuhan": a slogan
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
