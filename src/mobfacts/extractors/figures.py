@@ -30,10 +30,8 @@ _DIGITS = r"\p{Nd}+(?:[.,]\p{Nd}+)*"
 _WORD_BREAK = regex.compile(r"[\s\-]+")
 _TIME_OF_DAY = regex.compile(r"\p{Nd}{1,2}[.,]00")
 _VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
-_SLOGAN_AFTER = r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]"
-# Patterns that end at a number are matched right to left (REVERSE): one attempt at the
-# number instead of one per position of the window before it. Only whether they match is used.
-_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z", regex.REVERSE)
+_SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
+_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
 _WINDOW = 40  # characters looked at before a number for bounds, labels and names
 _YEARS = (1900, 2100)
@@ -71,6 +69,7 @@ def _trie(words: Iterable[str], *, lower: bool = True) -> str:
 
 
 _EDGE_MARKS = "\"'“‘(["
+_STRIPPED = ".:#"  # marks a label may be followed by ("No. 76", "No: 76", "Tel # 5")
 
 
 @dataclass(frozen=True)
@@ -124,11 +123,15 @@ class _Number:
 
 def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
-    for match in rules.number.finditer(text):
-        pre = match.group("pre")
-        yield _Number(
-            match.start(), match.end(), match.start("digits"), match.group("digits"), None, pre
-        )
+    ends = rules.prefix_ends
+    for match in rules.digits.finditer(text):
+        begin = match.start()
+        before = text[max(0, begin - 2) : begin]  # a prefix ends here, perhaps before a space
+        pre = None
+        if before[-1:] in ends or (before[-1:].isspace() and before[:1] in ends):
+            pre = rules.prefix.search(text, max(0, begin - 8), begin)
+        start = pre.start() if pre else begin
+        yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
@@ -155,30 +158,76 @@ def _pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(source, flags)
 
 
-def _unit(rules: _Rules) -> regex.Pattern[str]:
-    """A unit alone (rules.after reads one only after a scale word)."""
-    return _pattern(rules.unit)
+def _units_not_words(units: Iterable[str]) -> list[str]:
+    """Units a run of letters would not read whole ("m2", "dolar AS"): the rest need no list."""
+    letters = regex.compile(r"[\p{L}\p{M}]+")
+    return [u for u in units if not letters.fullmatch(u)]
+
+
+@dataclass(frozen=True)
+class _Endings:
+    """Words one of which a text must end with for a pattern anchored there to match.
+
+    A cheap test run before the pattern: the pattern's window search costs microseconds
+    and most numbers have no label, list or slogan before them. A word list it cannot
+    test exactly (a word ending in a stripped mark, a case-blind non-ASCII word) passes all.
+    """
+
+    words: frozenset[str] | None
+    lengths: tuple[int, ...]
+    case: bool
+
+    @classmethod
+    def of(cls, words: Iterable[str], *, case: bool) -> _Endings:
+        words = [str(w) for w in words]
+        exact = all(
+            w and w[-1] not in _STRIPPED and w == "".join(w.split()) and (case or w.isascii())
+            for w in words
+        )
+        table = frozenset(w if case else w.lower() for w in words) if exact else None
+        return cls(table, tuple(sorted({len(w) for w in words})), case)
+
+    def may_end(self, stripped: str) -> bool:
+        """Whether the text (stripped of trailing spaces and marks) may end with a word."""
+        if self.words is None:
+            return True
+        for size in self.lengths:
+            tail = stripped[-size:]
+            if self.case and tail in self.words:
+                return True
+            if not self.case and (not tail.isascii() or tail.lower() in self.words):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
 class _Rules:
     """The compiled patterns and word tables of one language."""
 
-    number: regex.Pattern[str]  # digits, perhaps after a currency prefix
+    digits: regex.Pattern[str]
+    prefix: regex.Pattern[str]
+    prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
-    any_case_words: str  # compiled when a text needs it
-    after: regex.Pattern[str]  # what follows a number, in one match (_after_pattern)
-    denominators: regex.Pattern[str]  # "per tahun", "/orang", then a bound ("atau lebih")
-    unit: str  # a unit alone, compiled when number words are followed by a scale word
+    any_case_words: str  # compiled when a text needs it (_pattern)
+    range_tail: regex.Pattern[str]
+    scale: regex.Pattern[str]
+    unit: regex.Pattern[str]
+    per: regex.Pattern[str]
     range_openers: _Phrases
+    bound_after: regex.Pattern[str]
     bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
+    label_ends: _Endings  # what the text before a label match must end with
     not_amount_before: _Phrases
     period_before: _Phrases
-    period_after: str
+    period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
+    capital_after: regex.Pattern[str]
+    list_after: regex.Pattern[str]
     list_before: regex.Pattern[str]
+    list_ends: _Endings
+    time_after: regex.Pattern[str]
     number_words: NumberWords
     thousands_mark: str
     scales: Mapping[str, Decimal]
@@ -188,24 +237,6 @@ class _Rules:
     pair_words: frozenset[str]
     lone_words: frozenset[str]
     durations: frozenset[str]
-
-
-def _after_pattern(range_tail: str, scale: str, unit: str, time: str, listed: str) -> str:
-    """What may follow a number, in one match at its end instead of one match per rule.
-
-    Lookaheads record a range tail and the signs of a time, a list or a slogan without
-    moving; then a scale word and a unit are read in turn, as separate matches would.
-    """
-    return (
-        rf"(?=(?P<range>{range_tail}))?(?=(?P<time>{time}))?(?=(?P<listed>{listed}))?"
-        rf"(?=(?P<slogan>{_SLOGAN_AFTER}))?(?=(?P<capital>\s+\p{{Lu}}))?(?:{scale})?(?:{unit})?"
-    )
-
-
-def _units_not_words(units: Iterable[str]) -> list[str]:
-    """Units a run of letters would not read whole ("m2", "dolar AS"): the rest need no list."""
-    letters = regex.compile(r"[\p{L}\p{M}]+")
-    return [u for u in units if not letters.fullmatch(u)]
 
 
 @functools.cache
@@ -246,25 +277,26 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
     )
     bound_after = (
-        rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))(?![\p{{L}}\p{{M}}])"
+        rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
+        r"(?![\p{L}\p{M}])"
     )
-    scale = rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"
-    unit = rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
-    time = rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
     pair = _alternatives(figures.get("range_pair_words", []))
-    listed = rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
     return _Rules(
-        number=regex.compile(
-            rf"(?:(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?)?(?P<digits>{_DIGITS})"
-        ),
+        digits=regex.compile(_DIGITS),
+        prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
+        prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         any_case_words=words,
-        after=regex.compile(_after_pattern(range_tail, scale, unit, time, listed)),
-        denominators=regex.compile(rf"(?P<per>(?:{per})*)(?:{bound_after})?"),
-        unit=unit,
+        range_tail=regex.compile(range_tail),
+        scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+        unit=regex.compile(
+            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        ),
+        per=regex.compile(per),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
+        bound_after=regex.compile(bound_after),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
@@ -274,12 +306,21 @@ def _rules(lexicon: Lexicon) -> _Rules:
         period_after=(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
         ),
-        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z", regex.REVERSE),
+        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
+        label_ends=_Endings.of(figures.get("label_words", []), case=True),
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
+        capital_after=regex.compile(r"\s+\p{Lu}"),
+        list_after=regex.compile(
+            rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+        ),
         list_before=regex.compile(
-            rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z", regex.REVERSE
+            rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
+        ),
+        list_ends=_Endings.of([",", *figures.get("range_pair_words", [])], case=False),
+        time_after=regex.compile(
+            rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
         ),
         number_words=number_words,
         thousands_mark=numbers["thousands_mark"],
@@ -299,25 +340,6 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
     return read_words(_WORD_BREAK.split(words or ""), rules.number_words)
 
 
-def _range(
-    view: TextView, number: _Number, rules: _Rules, value: Decimal, after: regex.Match[str]
-) -> tuple[Decimal, regex.Match[str]] | None:
-    """The high end of a range after the number ("8 hingga 10"), and what follows it."""
-    text, start = view.text, number.start
-    high = _value(after.group("digits"), after.group("words"), rules)
-    if high is None or high <= value:
-        return None
-    beyond = rules.after.match(text, after.end("range"))
-    separator = (after.group("sep") or "").lower()
-    paired = separator in rules.pair_words
-    measured = beyond.group("unit") is not None or beyond.group("scale") is not None
-    if paired:
-        joined = rules.range_openers.before(text, start) is not None or measured
-    else:
-        joined = not separator or (measured and rules.range_breakers.before(text, start) is None)
-    return (high, beyond) if joined else None
-
-
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
@@ -327,24 +349,32 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if value is None:
         return None
     start, end = number.start, number.end
+    window = max(0, start - _WINDOW)
     value_max = None
-    after = rules.after.match(text, end)
-    if after.group("range") is not None and (ranged := _range(view, number, rules, value, after)):
-        value_max, after = ranged
-        end = after.pos
+    tail = rules.range_tail.match(text, end)
+    if tail is not None:
+        high = _value(tail.group("digits"), tail.group("words"), rules)
+        separator = (tail.group("sep") or "").lower()
+        opener = rules.range_openers.before(text, start) is not None
+        breaker = rules.range_breakers.before(text, start) is not None
+        paired = separator in rules.pair_words
+        measured = bool(rules.unit.match(text, tail.end()) or rules.scale.match(text, tail.end()))
+        hyphen = not separator
+        joined = (opener or measured) if paired else (hyphen or (measured and not breaker))
+        if high is not None and high > value and joined:
+            value_max, end = high, tail.end()
+    scale = rules.scale.match(text, end)
     factor = Decimal(1)
-    scale = after.group("scale")
     if scale is not None and number.digits:
-        factor, end = rules.scales[scale.lower()], after.end("scale")
+        factor, end = rules.scales[scale.group("scale").lower()], scale.end()
     unit_symbol, kind = None, "count"
     if number.pre:
         unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
     else:
-        # after read its unit past the scale word; number words do not take one ("ten bn")
-        unit_match = after if scale is None or number.digits else _unit(rules).match(text, end)
-        if unit_match is not None and (unit := unit_match.group("unit")) is not None:
-            unit_symbol, kind = rules.units[" ".join(unit.lower().split())]
-            end = unit_match.end("unit")
+        unit = rules.unit.match(text, end)
+        if unit is not None:
+            unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
+            end = unit.end()
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
@@ -353,15 +383,21 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
-    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, after):
+    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, window):
         return None
-    per, per_end, bound_after = _denominators(text, end, rules)
+    per: list[str] = []
+    per_end = end
+    while (denominator := rules.per.match(text, per_end)) is not None:
+        fused = denominator.group("fused")
+        per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
+        per_end = denominator.end()
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
+    bound_after = rules.bound_after.match(text, per_end)
     if bound_after is not None and bound == "=":
-        bound = rules.bounds_after[" ".join(bound_after.lower().split())]
+        bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
-    figure = Figure(
+    figure = Figure(  # positional: the keyword form costs more, for every number read
         text[start:end],
         start,
         end,
@@ -373,24 +409,11 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         as_number(value_max * factor) if value_max is not None else None,
         None,
         None,
-        per,
+        tuple(per),
         bound,  # type: ignore[arg-type]
     )
     context_start = bound_match[0] if bound_match else start
     return Found(figure, context_start, per_end, bool(number.words), bare)
-
-
-def _denominators(text: str, end: int, rules: _Rules) -> tuple[tuple[str, ...], int, str | None]:
-    """The denominators after a figure ("/orang/tahun", "setahun"), where they end, its bound."""
-    match = rules.denominators.match(text, end)
-    per_end = match.end("per")
-    if per_end == end:
-        return (), end, match.group("bound")
-    words = zip(match.starts("word"), match.captures("word"), strict=True)
-    fused = zip(match.starts("fused"), match.captures("fused"), strict=True)
-    found = [(at, w.lower()) for at, w in words]
-    found += [(at, rules.per_fused[f.lower()]) for at, f in fused]
-    return tuple(w for _, w in sorted(found)), per_end, match.group("bound")
 
 
 def _sentence(view: TextView, start: int, end: int) -> str:
@@ -428,15 +451,11 @@ def _not_an_amount(
     end: int,
     value: Decimal,
     value_max: Decimal | None,
-    after: regex.Match[str],
+    window: int,
 ) -> bool:
-    """Bare numbers that are years, labels, names, times, days, list items or list markers.
-
-    ``after`` is the match of rules.after at ``end``: what follows the number.
-    """
+    """Bare numbers that are years, labels, names, times, days, list items or list markers."""
     text, written = view.text, number.words or ""
     digits = number.digits or ""
-    window = max(0, start - _WINDOW)
     if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
         return True
     if value_max is not None and len(digits) >= 3 and digits.isdigit():
@@ -449,11 +468,13 @@ def _not_an_amount(
             return True
         if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
-    if rules.label.search(text, window, start):
+    before = text[window:start].rstrip()  # Python strips every space regex does (and more)
+    unmarked = before.rstrip(":#").rstrip().rstrip(".")
+    if rules.label_ends.may_end(unmarked) and rules.label.search(text, window, start):
         return True
     if _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
-    if _TIME_OF_DAY.fullmatch(digits) or after.group("time") is not None:
+    if _TIME_OF_DAY.fullmatch(digits) or rules.time_after.match(text, end):
         return True  # a time of day: "15.00", "10.30 WIB"
     last = text[window:start].rsplit(None, 1)  # a name is the last word: not a lowercase one
     name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
@@ -461,14 +482,18 @@ def _not_an_amount(
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and after.group("capital") is not None:
+    if value <= _LAST_DAY and rules.capital_after.match(text, end):
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
-    listed = after.group("listed") is not None or rules.list_before.search(text, window, start)
-    if listed and value <= _LIST_ITEM_MAX:
+    if value <= _LIST_ITEM_MAX and (
+        rules.list_after.match(text, end)
+        or (rules.list_ends.may_end(before) and rules.list_before.search(text, window, start))
+    ):
         return True  # "Kemenko 1, 2, 3 dan 4"
-    if after.group("slogan") is not None or _SLOGAN_BEFORE.search(text, window, start):
+    if _SLOGAN_AFTER.match(text, end) or (
+        before.endswith(("-", "–")) and _SLOGAN_BEFORE.search(text, window, start)
+    ):
         return True  # "3 larangan - 3 anjuran - 3 kebutuhan": a slogan
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
