@@ -25,20 +25,19 @@ def read_number(written: str, *, thousands_mark: str) -> Decimal | None:
         return None
     if written.isascii() and written.isdigit():
         return Decimal(written)
-    marks = [c for c in written if not c.isdigit()]
-    if not marks:
+    if not written.replace(".", "").replace(",", "").isdigit():
+        return None  # a character that is neither a digit nor a mark
+    dots, commas = written.count("."), written.count(",")
+    if not dots and not commas:
         return Decimal(written)
-    if any(m not in ".," for m in marks):
-        return None
-    kinds = set(marks)
-    if len(kinds) == 2:
+    if dots and commas:
         decimal = written[max(written.rfind("."), written.rfind(","))]
         thousands = "," if decimal == "." else "."
         whole, _, fraction = written.rpartition(decimal)
         if thousands not in whole:
             return None
         return _grouped(whole, thousands, fraction)
-    mark = marks[0]
+    mark = "." if dots else ","
     groups = written.split(mark)
     if len(groups) > 2:
         return _grouped(written, mark, "")

@@ -69,6 +69,7 @@ def _trie(words: Iterable[str], *, lower: bool = True) -> str:
 
 
 _EDGE_MARKS = "\"'“‘(["
+_STRIPPED = ".:#"  # marks a label may be followed by ("No. 76", "No: 76", "Tel # 5")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
         yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
-        for match in rules.any_case_words.finditer(text):
+        for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
             yield _Number(match.start(), match.end(), match.start(), None, match.group())
         return
     articles = rules.number_words.one_articles
@@ -151,6 +152,54 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
         yield _Number(start, match.end(), begin, None, text[start : match.end()])
 
 
+@functools.cache
+def _pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern compiled on first use: rare paths should not cost start-up time."""
+    return regex.compile(source, flags)
+
+
+def _units_not_words(units: Iterable[str]) -> list[str]:
+    """Units a run of letters would not read whole ("m2", "dolar AS"): the rest need no list."""
+    letters = regex.compile(r"[\p{L}\p{M}]+")
+    return [u for u in units if not letters.fullmatch(u)]
+
+
+@dataclass(frozen=True)
+class _Endings:
+    """Words one of which a text must end with for a pattern anchored there to match.
+
+    A cheap test run before the pattern: the pattern's window search costs microseconds
+    and most numbers have no label, list or slogan before them. A word list it cannot
+    test exactly (a word ending in a stripped mark, a case-blind non-ASCII word) passes all.
+    """
+
+    words: frozenset[str] | None
+    lengths: tuple[int, ...]
+    case: bool
+
+    @classmethod
+    def of(cls, words: Iterable[str], *, case: bool) -> _Endings:
+        words = [str(w) for w in words]
+        exact = all(
+            w and w[-1] not in _STRIPPED and w == "".join(w.split()) and (case or w.isascii())
+            for w in words
+        )
+        table = frozenset(w if case else w.lower() for w in words) if exact else None
+        return cls(table, tuple(sorted({len(w) for w in words})), case)
+
+    def may_end(self, stripped: str) -> bool:
+        """Whether the text (stripped of trailing spaces and marks) may end with a word."""
+        if self.words is None:
+            return True
+        for size in self.lengths:
+            tail = stripped[-size:]
+            if self.case and tail in self.words:
+                return True
+            if not self.case and (not tail.isascii() or tail.lower() in self.words):
+                return True
+        return False
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The compiled patterns and word tables of one language."""
@@ -159,7 +208,7 @@ class _Rules:
     prefix: regex.Pattern[str]
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
-    any_case_words: regex.Pattern[str]
+    any_case_words: str  # compiled when a text needs it (_pattern)
     range_tail: regex.Pattern[str]
     scale: regex.Pattern[str]
     unit: regex.Pattern[str]
@@ -169,13 +218,15 @@ class _Rules:
     bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
+    label_ends: _Endings  # what the text before a label match must end with
     not_amount_before: _Phrases
     period_before: _Phrases
-    period_after: regex.Pattern[str]
+    period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
     capital_after: regex.Pattern[str]
     list_after: regex.Pattern[str]
     list_before: regex.Pattern[str]
+    list_ends: _Endings
     time_after: regex.Pattern[str]
     number_words: NumberWords
     thousands_mark: str
@@ -215,13 +266,19 @@ def _rules(lexicon: Lexicon) -> _Rules:
         s for s, u in figures.get("units", {}).items() if u in figures.get("duration_units", [])
     ]
     per_words = _alternatives(figures.get("per_words", []))
-    unit_words = _alternatives([*figures.get("units", {}), *figures.get("currencies", {})])
+    unit_words = _alternatives(
+        _units_not_words([*figures.get("units", {}), *figures.get("currencies", {})])
+    )
     articles_before_units = _alternatives(figures.get("per_article_words", []))
     per = (
         rf"(?:\s?/\s?(?P<word>[\p{{L}}\p{{M}}][\p{{L}}\p{{M}}\p{{N}}]*)"
         rf"|\s+(?i:{per_words})\s+(?P<word>(?i:{unit_words})|[\p{{L}}\p{{M}}]+)"
         rf"|\s+(?i:{articles_before_units})\s+(?P<word>(?i:{_alternatives(durations)}))"
         rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
+    )
+    bound_after = (
+        rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
+        r"(?![\p{L}\p{M}])"
     )
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
@@ -231,7 +288,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
-        any_case_words=regex.compile(words, regex.IGNORECASE),
+        any_case_words=words,
         range_tail=regex.compile(range_tail),
         scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
         unit=regex.compile(
@@ -239,20 +296,18 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ),
         per=regex.compile(per),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
-        bound_after=regex.compile(
-            rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
-            r"(?![\p{L}\p{M}])"
-        ),
+        bound_after=regex.compile(bound_after),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
-        period_after=regex.compile(
+        period_after=(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
         ),
         label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
+        label_ends=_Endings.of(figures.get("label_words", []), case=True),
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
@@ -263,6 +318,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         list_before=regex.compile(
             rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
         ),
+        list_ends=_Endings.of([",", *figures.get("range_pair_words", [])], case=False),
         time_after=regex.compile(
             rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
         ),
@@ -287,12 +343,12 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
+    if number.digits and not number.pre and _glued_before(text, number.number_start):
+        return None
     value = _value(number.digits, number.words, rules)
     if value is None:
         return None
     start, end = number.start, number.end
-    if number.digits and not number.pre and _glued_before(text, number.number_start):
-        return None
     window = max(0, start - _WINDOW)
     value_max = None
     tail = rules.range_tail.match(text, end)
@@ -322,7 +378,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
-        rules.period_before.before(text, start) is not None or rules.period_after.match(text, end)
+        rules.period_before.before(text, start) is not None
+        or _pattern(rules.period_after).match(text, end)
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
@@ -340,17 +397,20 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
-    figure = Figure(
-        text=text[start:end],
-        start=start,
-        end=end,
-        value=as_number(value * factor),
-        kind=kind,  # type: ignore[arg-type]
-        rule=rule,
-        unit=unit_symbol,
-        value_max=as_number(value_max * factor) if value_max is not None else None,
-        per=tuple(per),
-        bound=bound,  # type: ignore[arg-type]
+    figure = Figure(  # positional: the keyword form costs more, for every number read
+        text[start:end],
+        start,
+        end,
+        as_number(value * factor),
+        kind,  # type: ignore[arg-type]
+        rule,
+        "",
+        unit_symbol,
+        as_number(value_max * factor) if value_max is not None else None,
+        None,
+        None,
+        tuple(per),
+        bound,  # type: ignore[arg-type]
     )
     context_start = bound_match[0] if bound_match else start
     return Found(figure, context_start, per_end, bool(number.words), bare)
@@ -408,7 +468,9 @@ def _not_an_amount(
             return True
         if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
-    if rules.label.search(text, window, start):
+    before = text[window:start].rstrip()  # Python strips every space regex does (and more)
+    unmarked = before.rstrip(":#").rstrip().rstrip(".")
+    if rules.label_ends.may_end(unmarked) and rules.label.search(text, window, start):
         return True
     if _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
@@ -424,10 +486,14 @@ def _not_an_amount(
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
-    listed = rules.list_after.match(text, end) or rules.list_before.search(text, window, start)
-    if listed and value <= _LIST_ITEM_MAX:
+    if value <= _LIST_ITEM_MAX and (
+        rules.list_after.match(text, end)
+        or (rules.list_ends.may_end(before) and rules.list_before.search(text, window, start))
+    ):
         return True  # "Kemenko 1, 2, 3 dan 4"
-    if _SLOGAN_AFTER.match(text, end) or _SLOGAN_BEFORE.search(text, window, start):
+    if _SLOGAN_AFTER.match(text, end) or (
+        before.endswith(("-", "–")) and _SLOGAN_BEFORE.search(text, window, start)
+    ):
         return True  # "3 larangan - 3 anjuran - 3 kebutuhan": a slogan
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
