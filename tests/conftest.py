@@ -34,15 +34,23 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-def count_calls(function: Callable[[], object]) -> int:
+class TooMuchWork(AssertionError):
+    """More calls than a test allows: an endless loop ends as a failure, not a hung suite."""
+
+
+def count_calls(function: Callable[[], object], *, limit: int | None = None) -> int:
     """Python and C function calls made by function(): work, counted without a clock (timing
-    assertions do not belong in the tests of a shared, noisy machine; benchmarks/ has those)."""
+    assertions do not belong in the tests of a shared, noisy machine; benchmarks/ has those).
+    Past `limit` calls, TooMuchWork is raised inside function."""
     calls = 0
 
     def profiler(frame: object, event: str, arg: object) -> None:
         nonlocal calls
         if event in ("call", "c_call"):
             calls += 1
+            if limit is not None and calls > limit:
+                sys.setprofile(None)
+                raise TooMuchWork(f"more than {limit} calls")
 
     sys.setprofile(profiler)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,19 @@ def test_any_text(text: str) -> None:
 @given(news_like)
 def test_any_news_like_text(text: str) -> None:
     check_document(text)
+
+
+@pytest.mark.parametrize("text", ["(0)5", "(0)5%", ")(0)5", "((0)) 5", "(1)(2)3 orang", "[(0)]5"])
+def test_a_bracket_before_a_number_ends(text: str) -> None:
+    """'(0)5' once looped forever looking for a subject before the bracket."""
+    for code in ("id", "en"):
+        assert count_calls(lambda c=code: extract(text, lang=c), limit=200_000) < 200_000
+
+
+@given(st.text(alphabet="()[]0123456789 ,.-%/aA\"'", max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_short_punctuated_numbers_always_end(text: str) -> None:
+    count_calls(lambda: extract(text, lang="id"), limit=500_000)
 
 
 def test_doubling_the_input_at_most_roughly_doubles_the_work() -> None:

@@ -422,7 +422,7 @@ class _Reader:
             while phrase and phrase[-1].lower in words.joiners:
                 phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
             if not phrase or self.only_time(phrase) or self.not_subject(phrase):
-                j = k
+                j = min(k, j - 1)  # always step back: a bracket at the start stops k at j
                 continue
             if len(phrase) == 1 and phrase[0].lower in words.anaphors:
                 return "anaphor", None
