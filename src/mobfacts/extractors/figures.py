@@ -235,6 +235,9 @@ class _Rules:
     bounds: _Phrases
     per_fused: Mapping[str, str]
     pair_words: frozenset[str]
+    range_words: frozenset[str]
+    change_words: frozenset[str]  # "rose", "naik": a figure after one is the size of a change
+    change_links: frozenset[str]  # "by", "sebesar": between a change word and its figure
     lone_words: frozenset[str]
     durations: frozenset[str]
 
@@ -329,6 +332,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
         bounds=_Phrases.of(bounds),
         per_fused=per_fused,
         pair_words=frozenset(w.lower() for w in figures.get("range_pair_words", [])),
+        range_words=frozenset(w.lower() for w in figures.get("range_words", [])),
+        change_words=frozenset(
+            w.lower()
+            for key in ("increase_words", "decrease_words")
+            for w in figures.get("change", {}).get(key, [])
+        ),
+        change_links=frozenset(w.lower() for w in figures.get("change", {}).get("links", [])),
         lone_words=frozenset(w.lower() for w in numbers.get("lone_number_words_not_amounts", [])),
         durations=frozenset(figures.get("duration_units", [])),
     )
@@ -507,6 +517,69 @@ def _disjoint(found: list[Found]) -> list[Found]:
     return [item for item in found if id(item.figure) in kept]
 
 
+def _joined_ranges(text: str, found: list[Found], rules: _Rules) -> list[Found]:
+    """Two figures of one unit joined by a range word, as one range: "Rp 500 ribu hingga Rp 2
+    juta", "5% to 7%" (each end written in full, so the reader's range tail did not take them).
+    """
+    joined: list[Found] = []
+    for item in found:
+        if joined and _one_range(text, joined[-1].figure, item.figure, rules):
+            first = joined.pop()
+            low, high = first.figure, item.figure
+            figure = Figure(
+                text[low.start : high.end],
+                low.start,
+                high.end,
+                low.value,
+                low.kind,
+                low.rule if low.rule.endswith("_range") else f"{low.rule}_range",
+                "",
+                low.unit,
+                high.value,
+                None,
+                None,
+                high.per,
+                low.bound,
+            )
+            context = (first.context_start, item.context_end)
+            joined.append(Found(figure, *context, first.in_words, first.bare))
+        else:
+            joined.append(item)
+    return joined
+
+
+def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
+    """Whether two neighbouring figures are the ends of one range.
+
+    Same unit (not bare counts), rising, joined by a dash, a range word ("hingga", "to") or,
+    after "antara"/"between", a pair word; "dari A hingga B" / "from A to B" is two levels
+    unless a range opener stands before it ("berkisar dari", "ranging from").
+    """
+    if low.kind == "count" or (low.kind, low.unit) != (high.kind, high.unit) or low.per:
+        return False
+    if low.value_max is not None or high.value_max is not None:
+        return False
+    if low.value is None or high.value is None or not low.value < high.value:
+        return False
+    before = text[max(0, low.start - 40) : low.start].lower().split()
+    while before and before[-1] in rules.change_links:
+        before.pop()
+    if before and before[-1] in rules.change_words:
+        return False  # "rose 0.3 points to 4.1%": a change, then a level
+    gap = text[low.end : high.start]
+    word = gap.strip().lower()
+    if word in ("-", "–"):
+        return True
+    if not (gap[:1].isspace() and gap[-1:].isspace()):
+        return False
+    opener = rules.range_openers.before(text, low.start) is not None
+    if word in rules.pair_words:
+        return opener
+    return word in rules.range_words and (
+        opener or rules.range_breakers.before(text, low.start) is None
+    )
+
+
 def _final(view: TextView, figure: Figure, fields: Mapping[str, Any]) -> Figure:
     """The figure with its sentence, subject and change (built directly: replace() is slow)."""
     return Figure(
@@ -531,7 +604,7 @@ def extract(view: TextView) -> tuple[Figure, ...]:
     rules = _rules(view.lexicon)
     numbers = sorted(_numbers(view.text, rules), key=lambda n: n.start)
     found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
-    chosen = _disjoint(found)
+    chosen = _joined_ranges(view.text, _disjoint(found), rules)
     described = describe(view, chosen)
     return tuple(
         _final(view, item.figure, fields)
