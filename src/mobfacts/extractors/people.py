@@ -282,7 +282,11 @@ class _Run:
     @property
     def words(self) -> list[_Word]:
         if self._words is None:
-            self._words = [w for at, shape in self.parts for w in shape.build(at, self.defined)]
+            if len(self.parts) == 1:
+                at, shape = self.parts[0]
+                self._words = shape.build(at, self.defined)
+            else:
+                self._words = [w for at, s in self.parts for w in s.build(at, self.defined)]
         return self._words
 
     def mentions_any(self, keys: frozenset[str]) -> bool:
@@ -850,7 +854,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
             if alone and rules.speech_after.match(text, run.end, after_end):
                 add(_Candidate(last.tail, [], "speech_after"))
-        if last.tail is not None and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word):
+        if (
+            after in ("", ",")  # the comma that opens a lowercase title, if any
+            and last.tail is not None
+            and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word)
+        ):
             lower = rules.lowercase_title.match(text, run.end, run.end + 2 * _CONTEXT)
             if lower is not None:
                 # "X, head of the steering committee,": a lowercase title up to the clause end
