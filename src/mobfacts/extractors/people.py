@@ -259,10 +259,6 @@ class _Word:
     surname: bool
     syllable: bool
 
-    @property
-    def is_name(self) -> bool:
-        return self.kind == NAME
-
 
 @dataclass(slots=True)
 class _Run:
@@ -586,17 +582,17 @@ class _Reader:
         while end > lo and words[end - 1].kind == PAREN:
             end -= 1
         start = end
-        while start > lo and words[start - 1].is_name:
+        while start > lo and words[start - 1].kind == NAME:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
         i = lo
         while i < hi:
-            if not words[i].is_name:
+            if words[i].kind != NAME:
                 i += 1
                 continue
             j = i
-            while j < hi and words[j].is_name:
+            while j < hi and words[j].kind == NAME:
                 j += 1
             if j < hi and words[j].kind == CONNECTOR:
                 return (i, j) if self.name_fits_title(words, lo, i, j) else None
@@ -610,9 +606,9 @@ class _Reader:
         if regional is None:
             return a + 1
         k = regional + 1
-        while k < b and not words[k].is_name:
+        while k < b and words[k].kind != NAME:
             k += 1
-        if b - k >= 3 and all(w.is_name for w in words[k : k + 3]):
+        if b - k >= 3 and all(w.kind == NAME for w in words[k : k + 3]):
             return k + 1
         return a + 1
 
@@ -634,7 +630,7 @@ class _Reader:
         if j > lo:
             return j if self.acceptable(words, lo, j, False) else None
         j = lo
-        while j < hi and (words[j].is_name or (credited and words[j].syllable)):
+        while j < hi and (words[j].kind == NAME or (credited and words[j].syllable)):
             j += 1
         if j == lo or j - lo > _MAX_NAME_WORDS:
             return None
@@ -648,7 +644,7 @@ class _Reader:
             if self.vietnamese_end(words, i, hi) == hi and self.acceptable(words, i, hi, False):
                 return i
         i = hi
-        while i > lo and words[i - 1].is_name:
+        while i > lo and words[i - 1].kind == NAME:
             i -= 1
         if i == hi or hi - i > _MAX_NAME_WORDS:
             return None
@@ -768,7 +764,9 @@ class _Reader:
                 reading.tail = list(words[start:hi])
                 reading.tail_alone = start == lo
         i = max(lo, taken)
-        last_surname = max((k for k in range(i, hi) if words[k].surname), default=-1)
+        last_surname = hi - 1
+        while last_surname >= i and not words[last_surname].surname:
+            last_surname -= 1
         while i <= last_surname:
             j = self.vietnamese_end(words, i, hi)
             if j - i >= 3 and self.acceptable(words, i, j, False):
@@ -786,7 +784,7 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     for k, w in enumerate(words):
         if w.kind == HONORIFIC:
             following = words[k + 1] if k + 1 < len(words) else None
-            if following is not None and (following.is_name or following.surname):
+            if following is not None and (following.kind == NAME or following.surname):
                 if current:
                     parts.append((current, honoured))
                 current, honoured = [], True
