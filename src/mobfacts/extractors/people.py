@@ -1074,8 +1074,8 @@ def _add_later_mentions(
     written = {c.key for c in candidates}
     for n, p in enumerate(people):
         keys = _parts(p.key) & written
-        vietnamese = all(rules.syllable.fullmatch(k) for k in p.key)
-        if len(p.key) >= 2 and not vietnamese:  # "Anh" alone is any Vietnamese given name
+        # A word of a Vietnamese name alone ("Anh") is any Vietnamese given name.
+        if len(p.key) >= 2 and not all(rules.syllable.fullmatch(k) for k in p.key):
             keys |= {(k,) for k in p.key if len(k) >= 3 and k not in rules.vocab}
         for key in keys:
             owners.setdefault(key, set()).add(n)
