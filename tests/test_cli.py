@@ -158,6 +158,19 @@ def test_jobs_keep_the_input_order(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json", "table", "html"])
+def test_jobs_give_the_same_output_in_every_format(tmp_path: Path, fmt: str) -> None:
+    for i in range(6):
+        text = f"Pada 2024, ada {i + 100} rumah baru, kata Menteri Budi Santoso.\n"
+        (tmp_path / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "03.txt").write_bytes(b"\x00binary")
+    one = invoke("extract", "-f", fmt, str(tmp_path))
+    two = invoke("extract", "-f", fmt, "--jobs", "2", str(tmp_path))
+    assert one.exit_code == two.exit_code == 1  # 03.txt failed, the others are written
+    assert one.stdout == two.stdout
+    assert "104" in one.stdout and "103" not in one.stdout
+
+
 def test_python_dash_m_runs_the_command(articles: Path) -> None:
     process = subprocess.run(
         [sys.executable, "-m", "mobfacts", "extract", "-f", "jsonl", str(articles / "a-id.txt")],

@@ -1,4 +1,5 @@
-"""Language data: every language has the same files and keys, and detection works."""
+"""Language data: every language has the same files and keys, detection works, and sections
+are read when first used."""
 
 from __future__ import annotations
 
@@ -35,3 +36,24 @@ def test_unknown_language_is_a_clear_error() -> None:
 )
 def test_guess(text: str, code: str) -> None:
     assert lang.guess(text) == code
+
+
+@pytest.fixture
+def fresh() -> None:
+    lang.load.cache_clear()
+    lang._detect_words.cache_clear()
+
+
+def test_detecting_a_language_reads_only_the_language_files(fresh: None) -> None:
+    assert lang.guess("Pemerintah provinsi dan warga yang akan datang") == "id"
+    for code in lang.available():
+        assert set(lang.load(code)._sections) == {"language"}
+
+
+def test_a_section_is_read_once_on_first_use(fresh: None) -> None:
+    lexicon = lang.load("en")
+    figures = lexicon.section("figures")
+    assert "subject" in figures
+    assert lexicon.section("figures") is figures
+    assert lang.load("en") is lexicon
+    assert lexicon.section("no-such-section") == {}

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mobfacts import runners
+from mobfacts.output.export import to_json_line
 from mobfacts.runners import Outcome, RunnerError, Settings, run
 from mobfacts.sources import InputError, Source, expand
 
@@ -43,6 +44,21 @@ def test_one_outcome_per_input_in_order(inputs: list[Source | InputError], jobs:
 
 def test_worker_processes_give_the_same_outcomes(inputs: list[Source | InputError]) -> None:
     assert list(run(inputs, Settings(), jobs=2)) == list(run(inputs, Settings(), jobs=1))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_render_function_sends_text_instead_of_documents(
+    inputs: list[Source | InputError], jobs: int
+) -> None:
+    plain = list(run(inputs, Settings()))
+    rendered = list(run(inputs, Settings(), jobs=jobs, render=to_json_line))
+    assert [o.source for o in rendered] == [o.source for o in plain]
+    assert [o.error for o in rendered] == [o.error for o in plain]
+    for before, after in zip(plain, rendered, strict=True):
+        assert after.document is None
+        expected = to_json_line(before.document) if before.document else None
+        assert after.rendered == expected
+    assert sum(o.rendered is not None for o in rendered) == 8
 
 
 def test_an_internal_error_fails_only_its_input(

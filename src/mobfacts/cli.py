@@ -15,7 +15,7 @@ from typing import Annotated, TextIO
 import typer
 
 from mobfacts import __version__, lang
-from mobfacts.output import Writer, writer_for
+from mobfacts.output import TextWriter, Writer, writer_for
 from mobfacts.output.files import atomic_output
 from mobfacts.runners import RunnerError, Settings, run
 from mobfacts.sources import expand
@@ -171,19 +171,23 @@ def _write_all(
     """Give every input's document to writer; report failed inputs on stderr and count them."""
     failures = 0
     items = expand(paths, read_stdin=sys.stdin.buffer.read)
+    # Text formats are rendered where each document is extracted (in the workers).
+    render = writer.render if isinstance(writer, TextWriter) else None
     try:
-        outcomes = run(items, settings, jobs=jobs, scheduler=scheduler)
+        outcomes = run(items, settings, jobs=jobs, scheduler=scheduler, render=render)
     except RunnerError as error:  # e.g. no scheduler at that address: nothing was read
         _complain("error", str(error))
         raise typer.Exit(2) from None
     for outcome in outcomes:
         if outcome.warning:
             _complain("warning", outcome.warning)
-        if outcome.document is None:
+        if outcome.error is not None:
             failures += 1
-            _complain("error", outcome.error or outcome.source)
-            continue
-        writer.write(outcome.document)
+            _complain("error", outcome.error)
+        elif outcome.rendered is not None and isinstance(writer, TextWriter):
+            writer.write_text(outcome.rendered)
+        elif outcome.document is not None:
+            writer.write(outcome.document)
     writer.close()
     return failures
 

@@ -32,7 +32,7 @@ import dask.bag
 from distributed import Client, Future, LocalCluster
 from distributed.comm import get_address_host_port
 
-from mobfacts.runners import Outcome, RunnerError, Settings, process
+from mobfacts.runners import Outcome, Render, RunnerError, Settings, process
 from mobfacts.sources import STDIN, InputError, Source, expand
 
 LOCAL = "local"
@@ -50,6 +50,7 @@ def run_on_cluster(
     *,
     workers: int | None = None,
     batch_files: int = BATCH_FILES,
+    render: Render | None = None,
 ) -> Iterator[Outcome]:
     """Connect now (RunnerError if that fails), then yield one Outcome per item, in order.
 
@@ -64,7 +65,7 @@ def run_on_cluster(
         if isinstance(error, OSError | TimeoutError | ValueError):
             raise RunnerError(f"cannot use the Dask scheduler {scheduler!r}: {error}") from None
         raise
-    return _stream(client, stack, items, settings, batch_files)
+    return _stream(client, stack, items, settings, batch_files, render)
 
 
 def _connect(scheduler: str, workers: int | None, stack: contextlib.ExitStack) -> Client:
@@ -97,6 +98,7 @@ def _stream(
     items: Iterable[Source | InputError],
     settings: Settings,
     batch_files: int,
+    render: Render | None,
 ) -> Iterator[Outcome]:
     """Submit batches through a bounded window and yield their Outcomes from its left end."""
     with stack:
@@ -111,7 +113,13 @@ def _stream(
                     if batch:
                         key = f"mobfacts-batch-{run_id}-{count}"
                         future = client.submit(
-                            _process_batch, batch, settings, key=key, retries=RETRIES, pure=True
+                            _process_batch,
+                            batch,
+                            settings,
+                            render,
+                            key=key,
+                            retries=RETRIES,
+                            pure=True,
                         )
                         window.append((batch, future))
                         count += 1
@@ -171,9 +179,11 @@ def _settle(entry: _Pending) -> list[Outcome]:
         future.release()
 
 
-def _process_batch(sources: Sequence[Source], settings: Settings) -> list[Outcome]:
-    """The task a worker runs: read and extract each source of one batch, in order."""
-    return [process(source, settings) for source in sources]
+def _process_batch(
+    sources: Sequence[Source], settings: Settings, render: Render | None = None
+) -> list[Outcome]:
+    """The task a worker runs: read and extract (and render) each source of a batch, in order."""
+    return [process(source, settings, render) for source in sources]
 
 
 def extract_bag(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import os
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +20,9 @@ from mobfacts.sources import InputError, Source, decode
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+
+Render = Callable[[Document], str]
 
 
 class RunnerError(Exception):
@@ -36,16 +39,21 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """The result for one input: a Document, or the one-line error that replaced it."""
+    """The result for one input: a Document (or its rendered text), or the error instead.
+
+    `rendered` replaces `document` when the run was given a render function: the text is
+    what crosses from a worker process to the parent, not the Document.
+    """
 
     source: str
     document: Document | None = None
     error: str | None = None
     warning: str | None = None
+    rendered: str | None = None
 
 
-def process(source: Source, settings: Settings) -> Outcome:
-    """Read, decode and extract one input; input problems become an error Outcome."""
+def process(source: Source, settings: Settings, render: Render | None = None) -> Outcome:
+    """Read, decode and extract one input (and render it); input problems become an error."""
     try:
         decoded = decode(source.name, source.read())
     except InputError as error:
@@ -57,10 +65,13 @@ def process(source: Source, settings: Settings) -> Outcome:
             reference_date=settings.reference_date,
             source=source.name,
         )
+        rendered = render(document) if render is not None else None
     except Exception as error:  # a bug on one input must not cost the others their results
         reason = f"internal error while extracting ({type(error).__name__}: {error})"
         return Outcome(source.name, error=f"{source.name}: {reason}")
     warning = f"{source.name}: {decoded.warning}" if decoded.warning else None
+    if rendered is not None:
+        return Outcome(source.name, rendered=rendered, warning=warning)
     return Outcome(source.name, document=document, warning=warning)
 
 
@@ -70,8 +81,12 @@ def run(
     *,
     jobs: int = 1,
     scheduler: str | None = None,
+    render: Render | None = None,
 ) -> Iterator[Outcome]:
     """One Outcome per item, in order; jobs > 1 extracts in that many worker processes.
+
+    With render, each Outcome carries render(document) instead of the document, made
+    where the document was extracted (a pure, module-level function: it is pickled).
 
     With a scheduler (a Dask address, or "local" for a cluster of `jobs` workers, all
     cores when jobs <= 1) the batches run on a Dask cluster; RunnerError, raised before
@@ -86,15 +101,18 @@ def run(
             raise RunnerError(
                 f"--scheduler needs Dask: pip install 'mobfacts[dask]' ({error})"
             ) from None
-        return run_on_cluster(items, settings, scheduler, workers=jobs if jobs > 1 else None)
+        workers = jobs if jobs > 1 else None
+        return run_on_cluster(items, settings, scheduler, workers=workers, render=render)
     if jobs <= 1:
-        return _run_here(items, settings)
-    return _run_parallel(items, settings, jobs)
+        return _run_here(items, settings, render)
+    return _run_parallel(items, settings, jobs, render)
 
 
-def _run_here(items: Iterable[Source | InputError], settings: Settings) -> Iterator[Outcome]:
+def _run_here(
+    items: Iterable[Source | InputError], settings: Settings, render: Render | None
+) -> Iterator[Outcome]:
     for item in items:
-        yield _settled(item) if isinstance(item, InputError) else process(item, settings)
+        yield _settled(item) if isinstance(item, InputError) else process(item, settings, render)
 
 
 def _settled(error: InputError) -> Outcome:
@@ -102,7 +120,7 @@ def _settled(error: InputError) -> Outcome:
 
 
 def _run_parallel(
-    items: Iterable[Source | InputError], settings: Settings, jobs: int
+    items: Iterable[Source | InputError], settings: Settings, jobs: int, render: Render | None
 ) -> Iterator[Outcome]:
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
 
@@ -116,7 +134,7 @@ def _run_parallel(
             if isinstance(item, InputError):
                 window.append(_settled(item))
             else:
-                window.append(pool.submit(process, item, settings))
+                window.append(pool.submit(process, item, settings, render))
             while len(window) >= limit:
                 yield _result(window.popleft())
         while window:

@@ -11,6 +11,7 @@ dateparser normalises the rare "N units ago" forms; it is imported only when one
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -268,17 +269,28 @@ def read_numeric_date(match: regex.Match[str], g: Grammar, text: str) -> Found |
 
 
 def read_numeric_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
-    """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10"."""
+    """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10",
+    "pada 2/4" (but not "hingga 2/3", a fraction).
+    """
     start = match.start()
+    first, second = int(match.group("a")), int(match.group("b"))
     weekday = _before(g, "weekday", text, start)
     if weekday is not None and weekday.group("paren") and not _after(g, "close", text, match.end()):
         weekday = None
     if not (
-        weekday or _before(g, "relative_paren", text, start) or _before(g, "day_word", text, start)
+        weekday
+        or _before(g, "relative_paren", text, start)
+        or _before(g, "day_word", text, start)
+        or (_before(g, "numeric_day_cue", text, start) and not _fraction_like(first, second))
     ):
         return None
-    point = _numeric(g, int(match.group("a")), int(match.group("b")), None)
+    point = _numeric(g, first, second, None)
     return _found(match, "numeric_day_month", point) if point else None
+
+
+def _fraction_like(numerator: int, denominator: int) -> bool:
+    """Whether "a/b" reads as a fraction: proper, in lowest terms, small ("2/3", "3/10")."""
+    return numerator < denominator <= 10 and math.gcd(numerator, denominator) == 1
 
 
 def read_code(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
@@ -486,24 +498,43 @@ def extract(view: TextView, *, reference_date: date | None = None) -> tuple[Date
 
 
 def _between(items: list[Found], g: Grammar, text: str) -> list[Found]:
-    """Two dates joined by "and" after "between" ("between January 1 and June 15") as one period."""
+    """Two dates that the text joins into one period, merged: "between January 1 and June 15",
+    or "March 12 to April 15, 2024", where the first borrows the second's year.
+    """
     merged: list[Found] = []
     for item in items:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and len(last.points) == len(item.points) == 1
-            and _is_joiner(g, text[last.end : item.start])
-            and _before(g, "range_opener", text, last.start)
-        ):
+        if last is not None and _one_period(last, item, g, text):
             first, end = last.points[0], item.points[0]
             if first.year is None and end.year is not None and first.month is not None:
-                first = replace(first, year=end.year)
+                earlier = end.month is not None and first.month > end.month  # Dec to March
+                first = replace(first, year=end.year - 1 if earlier else end.year)
             merged[-1] = Found(last.start, item.end, "dates.between", (first, end))
         else:
             merged.append(item)
     return merged
 
 
-def _is_joiner(g: Grammar, gap: str) -> bool:
-    return gap[:1].isspace() and gap[-1:].isspace() and gap.strip().lower() in g.range_joiners
+def _one_period(first: Found, second: Found, g: Grammar, text: str) -> bool:
+    """Whether two single dates are the ends of one period.
+
+    "between X and Y" always is; "X to Y" only when X lacks the year that Y gives, so that
+    "from 2010 to 2020" and "11 Dec to 15 Dec" stay two dates.
+    """
+    if len(first.points) != 1 or len(second.points) != 1:
+        return False
+    gap = text[first.end : second.start]
+    if not (gap[:1].isspace() and gap[-1:].isspace()):
+        return False
+    word = gap.strip().lower()
+    if word in g.range_joiners:
+        return bool(_before(g, "range_opener", text, first.start))
+    start, end = first.points[0], second.points[0]
+    return (
+        word in g.range_words
+        and start.year is None
+        and start.month is not None
+        and end.year is not None
+        and end.month is not None
+        and (start.day is None) == (end.day is None)
+    )

@@ -101,6 +101,7 @@ class Grammar:
     shift: Mapping[str, int]
     relative_days: Mapping[str, int]
     range_joiners: frozenset[str]
+    range_words: frozenset[str]
     scans: tuple[tuple[str, Scan], ...]
     rules: LazyPatterns
     combined: LazyPatterns
@@ -222,12 +223,12 @@ def grammar(lexicon: Lexicon) -> Grammar:
 
     rules = {
         # Matched at a day number before a month: "9 hingga 11 Maret 2025", "11 Juni".
-        "day_range": rf"{day('d1')}{connector}{day('d')}{day_month}{mon('m')}{year_tail}?",
+        "day_range": rf"{day('d1')}{span_connector}{day('d')}{day_month}{mon('m')}{year_tail}?",
         "day_month_range": rf"{day('d1')}{day_month}{mon('m1')}{connector}{day('d')}"
         rf"{day_month}{mon('m')}{year_tail}?",
         "day_month": rf"{day('d')}{day_month}{mon('m')}{year_tail}?",
         # Matched at a month: "December 11-15, 2024", "June 11th, 2024", "August 2017".
-        "month_day_range": rf"{mon('m')}{SP}{day('d1')}{connector}{day('d')}"
+        "month_day_range": rf"{mon('m')}{SP}{day('d1')}{span_connector}{day('d')}"
         rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
         "month_day": rf"{mon('m')}{SP}{day('d')}(?!{OPT_SP}(?:[:.,]\d|%))"
         rf"(?:,?{SP}(?P<y>{YEAR}){YEAR_END})?",
@@ -287,6 +288,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         rf"(?P<paren>\()?{OPT_SP}\Z",
         "relative_paren": rf"(?<!\p{{L}}){rel_days}{OPT_SP},?{OPT_SP}\({OPT_SP}\Z",
         "day_word": rf"(?<!\p{{L}}){_any_case(words('day_words'))}{SP}\Z",
+        "numeric_day_cue": rf"(?<!\p{{L}}){_any_case(words('numeric_day_cues'))}{SP}\Z",
         # "akhir ", "end of ", "mid-"
         "modifier": rf"(?<!\p{{L}})(?:{modifiers})(?:{SP}|(?<=-))(?:{of}{SP})?\Z",
         # Everything that may stand before a month or a year in one look: "akhir tahun ".
@@ -323,6 +325,7 @@ def grammar(lexicon: Lexicon) -> Grammar:
         shift={**shift_before, **shift_after, **ago, **later},
         relative_days=relative_days,
         range_joiners=frozenset(w.lower() for w in words("range_joiners")),
+        range_words=frozenset(w.lower() for w in words("range_words")),
         scans=tuple(scans),
         rules=LazyPatterns(rules),
         combined=LazyPatterns(

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 import regex
 
 from mobfacts.lang import Lexicon
 from mobfacts.model import Figure
-from mobfacts.text import TextView
+from mobfacts.text import Sentence, TextView
 
 _BEFORE_CHARS = 300  # how far back a subject may be looked for
 _AFTER_CHARS = 200
@@ -41,23 +44,69 @@ _TOKEN = regex.compile(
     r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)"
     r"|\S",
 )
+# The same tokens in ASCII text, where stdlib re can spell every class exactly (\p{Nd} is
+# 0-9, [\p{L}\p{M}] is A-Za-z, \s is the six characters below: re's own \s would also take
+# \x1c-\x1f). One group: split() returns [space, token, space, token, ..., space].
+_ASCII_TOKEN = re.compile(r"([0-9]+(?:[.,][0-9]+)*|[A-Za-z]+(?:['\-][A-Za-z]+)*|[^\t\n\v\f\r ])")
 
 
-class Token:
-    """A word, a number or one punctuation character, with offsets (light: many are made)."""
+class Token(NamedTuple):
+    """A word, a number or one punctuation character, with offsets and its lowercase form."""
 
-    __slots__ = ("text", "start", "end", "is_word", "is_number")
+    text: str
+    lower: str
+    start: int
+    end: int
+    is_word: bool
+    is_number: bool
 
-    def __init__(self, text: str, start: int, end: int, kind: str | None) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.is_word, self.is_number = kind == "word", kind == "number"
+
+_new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple, without Python code
+_first_char = operator.itemgetter(0)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end] with offsets into the whole text (as mobfacts.text does)."""
+    chunk = text[start:end]
+    if chunk.isascii():
+        return _tokenize_ascii(chunk, start)
+    return _tokenize_any(text, start, end)
+
+
+def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of any text, match by match: the reference that _tokenize_ascii must equal."""
     return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text, start, end)
+        Token(
+            m.group(),
+            m.group().lower(),
+            m.start(),
+            m.end(),
+            m.lastgroup == "word",
+            m.lastgroup == "number",
+        )
+        for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+def _tokenize_ascii(chunk: str, offset: int) -> list[Token]:
+    """The tokens of an ASCII chunk, from one split and C-level loops (no match objects).
+
+    Sentences around figures are ~130k tokens per MB, so this is describe()'s largest cost.
+    """
+    parts = _ASCII_TOKEN.split(chunk)
+    texts = parts[1::2]
+    bounds = list(accumulate(map(len, parts), initial=offset))  # offset, start, end, ..., end, last
+    firsts = list(map(_first_char, texts))
+    fields = zip(
+        texts,
+        map(str.lower, texts),
+        bounds[1:-1:2],
+        bounds[2::2],
+        map(str.isalpha, firsts),
+        map(str.isdigit, firsts),
+        strict=True,
+    )
+    return list(map(_new_token, fields))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +143,7 @@ class _Words:
     decrease: frozenset[str]
     increase_nouns: frozenset[str]
     decrease_nouns: frozenset[str]
+    change_nouns: frozenset[str]  # increase and decrease nouns
     level: frozenset[str]
     change_verbs: frozenset[str]
     percent_bases: frozenset[str]
@@ -122,7 +172,7 @@ class _Words:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
         if not token.is_word:
             return False
-        word = token.text.lower()
+        word = token.lower
         known = self.nouns.get(word)
         if known is None:
             known = self.nouns[word] = word not in self.function and not self.is_verb(word)
@@ -157,6 +207,7 @@ def _words(lexicon: Lexicon) -> _Words:
         decrease=group(change, "decrease_words"),
         increase_nouns=group(change, "increase_nouns"),
         decrease_nouns=group(change, "decrease_nouns"),
+        change_nouns=group(change, "increase_nouns") | group(change, "decrease_nouns"),
         level=group(change, "level_words"),
         percent_bases=group(subject, "percent_bases"),
         links=group(change, "links"),
@@ -251,8 +302,8 @@ class _Reader:
         phrase: list[Token] = []
         while i < len(tokens) and len(phrase) < _MAX_PHRASE:
             token = tokens[i]
-            word = token.text.lower()
-            if self.is_start(token):
+            word = token.lower
+            if token.start in self.starts:
                 break
             if words.is_noun(token) or (phrase and token.is_number):
                 phrase.append(token)
@@ -266,52 +317,49 @@ class _Reader:
             else:
                 break
             i += 1
-        while phrase and phrase[-1].text.lower() in words.inner:
+        while phrase and phrase[-1].lower in words.inner:
             phrase.pop()  # cut by the length limit: "perkiraan anggaran dan"
         return phrase
 
     def unit_length(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from i spell a unit the figure reader left out ("poin persen")."""
-        if i >= len(tokens) or tokens[i].text.lower() not in self.words.unit_starts:
+        if i >= len(tokens) or tokens[i].lower not in self.words.unit_starts:
             return 0
         for unit in self.words.units:
             n = len(unit)
-            if tuple(t.text.lower() for t in tokens[i : i + n]) == unit:
+            if tuple(t.lower for t in tokens[i : i + n]) == unit:
                 return n
         return 0
-
-    def is_start(self, token: Token) -> bool:
-        return token.start in self.starts
 
     def only_time(self, phrase: Sequence[Token]) -> bool:
         time = self.words.time_nouns
         named = [t for t in phrase if t.is_word]
-        if named and named[0].text.lower() in time:
+        if named and named[0].lower in time:
             return True  # "bulan pertama tahun ini", "tahun 2026", "9 bulan pertama"
-        if phrase[-1].is_word and len(phrase) <= _SHORT_PHRASE and named[-1].text.lower() in time:
+        if phrase[-1].is_word and len(phrase) <= _SHORT_PHRASE and named[-1].lower in time:
             return True  # "first nine months", "akhir tahun"
-        return all(t.is_number or all(w in time for w in t.text.lower().split("-")) for t in phrase)
+        return all(t.is_number or all(w in time for w in t.lower.split("-")) for t in phrase)
 
     def is_base(self, phrase: Sequence[Token]) -> bool:
         """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
-        return " ".join(t.text.lower() for t in phrase) in self.words.percent_bases
+        return " ".join(t.lower for t in phrase) in self.words.percent_bases
 
     def not_subject(self, phrase: Sequence[Token]) -> bool:
         """A vague quantity ("kisaran", "lion's share"), a unit, or an office ("Ketua ...")."""
         words, first = self.words, phrase[0]
         if len(phrase) == 1:
-            return not first.is_word or first.text.lower() in words.vague
+            return not first.is_word or first.lower in words.vague
         if first.text[0].isupper() and phrase[1].text[0].isupper():
-            if first.text.lower() in words.offices:
+            if first.lower in words.offices:
                 return True  # a title with its office or name: "Ketua MN", "Deputi Bidang"
-        named = [t.text.lower() for t in phrase if t.is_word]
+        named = [t.lower for t in phrase if t.is_word]
         return not named or all(w in words.vague for w in named) or " ".join(named) in words.vague
 
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
             bool(phrase)
             and not self.only_time(phrase)
-            and not (len(phrase) == 1 and phrase[0].text.lower() in self.words.anaphors)
+            and not (len(phrase) == 1 and phrase[0].lower in self.words.anaphors)
             and not self.not_subject(phrase)
         )
 
@@ -327,7 +375,7 @@ class _Reader:
         adjunct: list[Token] | None = None
         while j >= 0:
             token = tokens[j]
-            word = token.text.lower()
+            word = token.lower
             earlier = self.figure_at(token, index)
             if earlier is not None:
                 figure = self.found[earlier].figure
@@ -361,7 +409,7 @@ class _Reader:
                     k -= 1
                 elif here.text in "-/" and k < j and not _is_mark(here, self.text):
                     k -= 1
-                elif here.text.lower() in words.inner and (
+                elif here.lower in words.inner and (
                     (k > 0 and words.is_noun(tokens[k - 1]))
                     or (k < j and words.is_noun(tokens[k + 1]))
                 ):
@@ -369,16 +417,16 @@ class _Reader:
                 else:
                     break
             phrase = list(tokens[k + 1 : j + 1])
-            while phrase and phrase[0].text.lower() in words.inner:
+            while phrase and phrase[0].lower in words.inner:
                 phrase.pop(0)
-            while phrase and phrase[-1].text.lower() in words.joiners:
+            while phrase and phrase[-1].lower in words.joiners:
                 phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
             if not phrase or self.only_time(phrase) or self.not_subject(phrase):
                 j = k
                 continue
-            if len(phrase) == 1 and phrase[0].text.lower() in words.anaphors:
+            if len(phrase) == 1 and phrase[0].lower in words.anaphors:
                 return "anaphor", None
-            before = tokens[k].text.lower() if k >= 0 else ""
+            before = tokens[k].lower if k >= 0 else ""
             if before in words.relatives and len(phrase) == 1 and self.possessive(phrase[0]):
                 j = k - 1  # "modal investasi, yang nilainya lebih dari N": the owner
                 while j >= 0 and tokens[j].text == ",":
@@ -403,7 +451,7 @@ class _Reader:
 
     def possessive(self, token: Token) -> bool:
         """A noun that owns through a suffix and so points back ("nilainya" = its value)."""
-        word = token.text.lower()
+        word = token.lower
         return any(
             word.endswith(s) and len(word) > len(s) + 2 for s in self.words.possessive_suffixes
         )
@@ -428,9 +476,9 @@ class _Reader:
                 break
             k -= 1
         head = list(tokens[k + 1 : end + 1])
-        if not head or self.only_time(head) or head[-1].text.lower() in words.anaphors:
+        if not head or self.only_time(head) or head[-1].lower in words.anaphors:
             return []
-        if k >= 0 and (tokens[k].is_number or tokens[k].text.lower() in words.prepositions):
+        if k >= 0 and (tokens[k].is_number or tokens[k].lower in words.prepositions):
             return []  # "Rp 48,8 triliun bagi ...", "di dalam negeri": no head here
         return head
 
@@ -453,7 +501,7 @@ class _Reader:
         segment: int | None = None
         for j in range(len(tokens) - 1, -2, -1):  # clause starts, nearest first
             mark = j >= 0 and _is_mark(tokens[j], text)
-            if j >= 0 and not mark and tokens[j].text.lower() not in words.clause_openers:
+            if j >= 0 and not mark and tokens[j].lower not in words.clause_openers:
                 continue
             if head is None:
                 head = self.head_at(tokens, j + 1)
@@ -482,7 +530,7 @@ class _Reader:
 
     def is_predicate(self, token: Token) -> bool:
         """A verb or an auxiliary word: what follows the subject of a clause."""
-        word, words = token.text.lower(), self.words
+        word, words = token.lower, self.words
         if not token.is_word or words.is_noun(token):
             return False
         return word not in words.prepositions and word not in words.joiners
@@ -502,17 +550,21 @@ class _Reader:
             candidates = larger or same or candidates
         return candidates[0] if candidates else None
 
-    def subject(self, index: int) -> str | None | bool:
+    def before(self, index: int, sentence: Sentence) -> list[Token]:
+        """The tokens a subject or a change word may be read from, before a figure's context."""
+        item = self.found[index]
+        return self.tokens(
+            max(sentence.start, item.context_start - _BEFORE_CHARS), item.context_start
+        )
+
+    def subject(self, index: int, sentence: Sentence, before: list[Token]) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
         figure = item.figure
-        sentence = self.view.sentence_at(figure.start)
-        low = max(sentence.start, item.context_start - _BEFORE_CHARS)
         high = min(max(sentence.end, item.context_end), item.context_end + _AFTER_CHARS)
-        before = self.tokens(low, item.context_start)
         after = self.tokens(item.context_end, high)
-        first = after[0].text.lower() if after else ""
-        second = after[1].text.lower() if len(after) > 1 else ""
+        first = after[0].lower if after else ""
+        second = after[1].lower if len(after) > 1 else ""
         if item.bare:
             phrase = self.forward_phrase(after)
             if self.usable(phrase):
@@ -521,7 +573,7 @@ class _Reader:
                 return False
             for words_of in words.out_of:
                 n = len(words_of)
-                if tuple(t.text.lower() for t in after[:n]) == words_of and len(after) > n:
+                if tuple(t.lower for t in after[:n]) == words_of and len(after) > n:
                     for token in after[n : n + _OUT_OF_REACH]:  # "43 of the country's 63"
                         whole = self.starts.get(token.start)
                         if whole is not None:
@@ -535,27 +587,21 @@ class _Reader:
                 phrase = self.forward_phrase(after[1:])
                 if self.usable(phrase) and not self.is_base(phrase):
                     return _phrase(text, phrase)
-            if (
-                first in words.increase_nouns | words.decrease_nouns
-                and second in words.prepositions
-            ):
+            if first in words.change_nouns and second in words.prepositions:
                 phrase = self.forward_phrase(after[2:])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
             phrase = self.forward_phrase(after)
-            changes = words.increase_nouns | words.decrease_nouns
-            if self.usable(phrase) and first not in changes and not self.is_base(phrase):
+            if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
                 return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=figure.kind == "percent")
         if not item.bare:
             i = 0
-            while (
-                i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].text.lower())
-            ):
+            while i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].lower):
                 i += 1
             # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
             # stands before the figure ("harga ... Rp 12.500 per kg untuk zona 1")
-            if i < len(after) and after[i].text.lower() in words.purpose and how != "np":
+            if i < len(after) and after[i].lower in words.purpose and how != "np":
                 phrase = self.forward_phrase(after[i + 1 :])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
@@ -586,34 +632,29 @@ class _Reader:
                 return t.end
         return tokens[0].start if tokens else 0
 
-    def change(self, index: int, subject: str | None) -> str | None:
+    def change(
+        self, index: int, subject: str | None, sentence: Sentence, before: list[Token]
+    ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
-        sentence = self.view.sentence_at(item.figure.start)
-        low = max(sentence.start, item.context_start - _BEFORE_CHARS)
-        before = self.tokens(low, item.context_start)
         bound_words = text[item.context_start : item.figure.start].lower().split()
         level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
-        last = before[-1].text.lower() if before else ""
+        last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
         if not level_bound and not placed:
             reach = before[-_CHANGE_REACH:]
             for i in range(len(reach) - 1, -1, -1):
-                token, word = reach[i], reach[i].text.lower()
+                token, word = reach[i], reach[i].lower
                 if _is_mark(token, text) or token.is_number or word in words.level:
                     break
-                if (
-                    i
-                    and word in words.particles
-                    and reach[i - 1].text.lower() in words.particle_verbs
-                ):
+                if i and word in words.particles and reach[i - 1].lower in words.particle_verbs:
                     break  # "make up 80%", "set up": a phrasal verb, not a rise
                 if word in words.increase:
                     return "increase"
                 if word in words.decrease:
                     return "decrease"
         after = self.tokens(item.context_end, min(sentence.end, item.context_end + 40))
-        following = after[0].text.lower() if after else ""
+        following = after[0].lower if after else ""
         if following in words.increase_after:
             return "increase"
         if following in words.decrease_after:
@@ -626,7 +667,7 @@ class _Reader:
                 return "decrease"
         if item.figure.kind == "percent":
             clause_head, _ = self.clause_heads(before, own_clause=True)
-            word = clause_head[0].text.lower() if clause_head else ""
+            word = clause_head[0].lower if clause_head else ""
             if word in words.increase_nouns:
                 return "increase"
             if word in words.decrease_nouns:
@@ -643,14 +684,18 @@ def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | No
         if sentence.end - sentence.start > _LONG_SENTENCE:
             results.append({})  # not prose (a megabyte "sentence"): not worth the time
             continue
-        subject = reader.subject(i)
+        before = reader.before(i, sentence)
+        subject = reader.subject(i, sentence, before)
         if subject is False:
             results.append(None)
             continue
         reader.subjects[i] = subject or None
         reader.last_subject = subject or reader.last_subject
-        results.append({"subject": subject or None, "change": reader.change(i, subject or None)})
+        change = reader.change(i, subject or None, sentence, before)
+        results.append({"subject": subject or None, "change": change})
     for i, whole in reader.pending.items():
         subject = reader.subjects[whole]
-        results[i] = {"subject": subject, "change": reader.change(i, subject)}
+        sentence = view.sentence_at(found[i].figure.start)
+        change = reader.change(i, subject, sentence, reader.before(i, sentence))
+        results[i] = {"subject": subject, "change": change}
     return results

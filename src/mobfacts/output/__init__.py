@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from collections.abc import Callable
+from typing import Protocol, TextIO, runtime_checkable
 
 from mobfacts.model import Document
 
@@ -15,6 +16,19 @@ class Writer(Protocol):
     def write(self, doc: Document) -> None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class TextWriter(Writer, Protocol):
+    """A writer whose text for a document comes from a pure function, `render`.
+
+    Worker processes can then render documents themselves and send back only the text,
+    which the parent writes with `write_text`: far less to pickle and to do in one process.
+    """
+
+    render: Callable[[Document], str]
+
+    def write_text(self, text: str) -> None: ...
 
 
 def writer_for(fmt: str, stream: TextIO, *, terminal: bool = False) -> Writer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -21,14 +22,42 @@ def to_json(doc: Document) -> str:
     return json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False)
 
 
+def to_json_line(doc: Document) -> str:
+    """One line of JSON Lines."""
+    return to_json(doc) + "\n"
+
+
+def to_json_indented(doc: Document) -> str:
+    """One document as an element of the indented JSON array."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False, indent=2)
+
+
+def to_csv_rows(doc: Document) -> str:
+    """The CSV rows of one document's facts, without the header."""
+    buffer = io.StringIO()
+    table = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    for row in rows(doc):
+        table.writerow({key: _cell(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+# Each writer's text for a document comes from a pure module-level function (its `render`),
+# so that worker processes can render documents and the parent only writes the text.
+
+
 class JsonlWriter:
     """One JSON document per line, flushed as each input finishes."""
+
+    render = staticmethod(to_json_line)
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
 
     def write(self, doc: Document) -> None:
-        self.stream.write(to_json(doc) + "\n")
+        self.write_text(to_json_line(doc))
+
+    def write_text(self, text: str) -> None:
+        self.stream.write(text)
         self.stream.flush()
 
     def close(self) -> None:
@@ -38,13 +67,18 @@ class JsonlWriter:
 class JsonWriter:
     """One JSON array of documents, streamed: the array is never built in memory."""
 
+    render = staticmethod(to_json_indented)
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.count = 0
 
     def write(self, doc: Document) -> None:
+        self.write_text(to_json_indented(doc))
+
+    def write_text(self, text: str) -> None:
         self.stream.write("[\n" if self.count == 0 else ",\n")
-        self.stream.write(json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False, indent=2))
+        self.stream.write(text)
         self.count += 1
 
     def close(self) -> None:
@@ -55,14 +89,17 @@ class JsonWriter:
 class CsvWriter:
     """RFC 4180 CSV: a header, then one row per fact with its type and source."""
 
+    render = staticmethod(to_csv_rows)
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-        self.csv.writeheader()
+        csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n").writeheader()
 
     def write(self, doc: Document) -> None:
-        for row in rows(doc):
-            self.csv.writerow({key: _cell(value) for key, value in row.items()})
+        self.write_text(to_csv_rows(doc))
+
+    def write_text(self, text: str) -> None:
+        self.stream.write(text)
         self.stream.flush()
 
     def close(self) -> None:

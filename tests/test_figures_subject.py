@@ -1,0 +1,49 @@
+"""The figure subject reader's own tokenizer: the fast ASCII path equals the regex path."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mobfacts.extractors.figures_subject import _tokenize_any, _tokenize_ascii, tokenize
+
+ASCII = [chr(c) for c in range(128)]
+
+
+def same_tokens(text: str, offset: int = 0) -> bool:
+    padded = "x" * offset + text
+    return _tokenize_ascii(text, offset) == _tokenize_any(padded, offset, len(padded))
+
+
+def test_every_ascii_character_alone_and_in_pairs() -> None:
+    assert all(same_tokens(a + b) for a in ASCII for b in ASCII)
+
+
+def test_ascii_classes_around_words_and_numbers() -> None:
+    for c in ASCII:
+        for text in (f"ab{c}cd", f"12{c}34", f"a{c}1", f"1{c}a", f" {c} ", f"x'{c}y", f"1.{c}2"):
+            assert same_tokens(text, offset=3), repr(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*ASCII, "ab", "12", "1.5", "don't", "x-y", "  "]), max_size=40))
+def test_random_ascii_text(pieces: list[str]) -> None:
+    assert same_tokens("".join(pieces), offset=7)
+
+
+def test_tokens_carry_offsets_lowercase_and_kind() -> None:
+    text = "Naik 2,5% di Jakarta\x1cTimur"
+    tokens = tokenize(text, 0, len(text))
+    assert [t.text for t in tokens] == ["Naik", "2,5", "%", "di", "Jakarta", "\x1c", "Timur"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.lower for t in tokens][:1] == ["naik"]
+    assert [(t.is_word, t.is_number) for t in tokens][:3] == [(True, False), (False, True)] + [
+        (False, False)
+    ]
+
+
+def test_non_ascii_text_reads_marks_and_other_digits() -> None:
+    text = "Kota Đà Nẵng naik ٣٫٥ persen—“tinggi”"
+    tokens = tokenize(text, 0, len(text))
+    assert tokens == _tokenize_any(text, 0, len(text))
+    assert "Nẵng" in [t.text for t in tokens]
