@@ -837,7 +837,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
         if titles_for_lead is not None and readings and readings[0].found:
             first = readings[0].found[0]
-            if first.rule == "title_comma_name" and first.start == run.start:
+            if _opens_run(run, first):
                 first.titles[:0] = titles_for_lead
         last = readings[-1] if readings else _Reading()
         if following is not None and _title_then_comma_name(reader, last, following):
@@ -880,6 +880,20 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
+
+
+def _opens_run(run: _Run, candidate: _Candidate) -> bool:
+    """Whether a name found by a cue opens its run, after an honorific if any: the name a
+    title before ", " gives ("Direktur Departemen ..., Ibu Nguyen Thi Lan")."""
+    if candidate.rule == "title_comma_name":
+        return candidate.start == run.start
+    words = run.words
+    return (
+        candidate.rule == "honorific"
+        and len(words) > 1
+        and words[0].kind == HONORIFIC
+        and candidate.words[0] is words[1]
+    )
 
 
 def _opens_clause(text: str, start: int) -> bool:
