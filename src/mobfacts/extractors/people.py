@@ -509,10 +509,24 @@ class _Reader:
                 return i if self.starts_office(words, 0, len(words)) else j
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
+            if self.portfolio_pair(shape.build(start, defined)):
+                return j
             if len(shape.words) > 3 or shape.has_office:
                 return i
             j += 1
         return i
+
+    def portfolio_pair(self, words: Sequence[_Word]) -> bool:
+        """Whether words open with two portfolios joined by a conjunction ("Olahraga dan
+        Pariwisata ...", "Industry and Energy ..."): the end of a list of portfolios after
+        a comma, not a second office."""
+        rules = self.rules
+        if len(words) < 3 or words[1].kind != CONNECTOR or words[1].key not in rules.conjunctions:
+            return False
+        return all(
+            w.kind == VOCAB and w.key in rules.title_vocab and w.key not in rules.place_openings
+            for w in (words[0], words[2])
+        )
 
     # Names ----------------------------------------------------------------------------
 
