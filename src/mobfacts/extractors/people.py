@@ -145,6 +145,8 @@ class _Rules:
     organisation_first: bool
     place_before: frozenset[str]
     place_after: frozenset[str]
+    title_clause: regex.Pattern[str]
+    organisation_openers: frozenset[str]  # "departemen", "department of"
 
 
 @functools.cache
@@ -179,7 +181,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
     first = _first_unit(dotted_words, lowercase)
-    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*")
+    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*")
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
@@ -244,6 +246,17 @@ def _rules(lexicon: Lexicon) -> _Rules:
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
         place_before=_keys(words("place_before")),
         place_after=_keys(words("place_after")),
+        title_clause=_title_clause(words("title_clauses")),
+        organisation_openers=_keys(words("organisation_openers")),
+    )
+
+
+def _title_clause(openers: Sequence[str]) -> regex.Pattern[str]:
+    """A relative clause of lowercase words that ends at a comma, between a title and the
+    name it gives ("... Provinsi yang membidangi budaya, Tran Van Minh")."""
+    return regex.compile(
+        rf"[ \t]+(?:{_alternation(openers) or '(?!)'})(?:[ \t]+[\p{{Ll}}\p{{M}}\d'’\-]+){{1,8}}"
+        r"[ \t]*,[ \t]*"
     )
 
 
@@ -634,7 +647,17 @@ class _Reader:
             return False  # "Kepala Badan Pengarah": one unknown word after a long title
         if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
             return False  # "Prime Minister's Decision": what an office owns, not a name
+        if self.opens_organisation(words, lo - 1, start):
+            return False  # "Departemen Bea Cukai": the organisation's own name
         return self.acceptable(words, start, end, False)
+
+    def opens_organisation(self, words: Sequence[_Word], lo: int, start: int) -> bool:
+        """Whether the words just before words[start] (not before words[lo]) open an
+        organisation's name ("Departemen", "Department of"), so what follows names it."""
+        openers = self.rules.organisation_openers
+        if start - 1 >= lo and words[start - 1].key in openers:
+            return True
+        return start - 2 >= lo and f"{words[start - 2].key} {words[start - 1].key}" in openers
 
     def name_prefix(
         self, words: Sequence[_Word], lo: int, hi: int, credited: bool = False
@@ -890,10 +913,25 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles = reader.titles(following.words, 0, len(following.words))
             person.titles.extend(titles)
             consumed.add(r + 1)
-        elif last.dangling and rules.list_gap.fullmatch(text, run.end, following.start):
+        elif last.dangling and _title_gap(reader, run.end, following.start):
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
+
+
+def _title_gap(reader: _Reader, start: int, end: int) -> bool:
+    """Whether text[start:end] may stand between a title and the name it gives: a comma,
+    a place set off by commas ("Gubernur Prefektur Aichi, Jepang, Tanaka Hiroshi") or a
+    relative clause ending at a comma ("Wakil Ketua ... yang membidangi budaya, X")."""
+    text, rules = reader.text, reader.rules
+    if rules.list_gap.fullmatch(text, start, end):
+        return True
+    if end - start > _CONTEXT:
+        return False
+    parts = text[start:end].split(",")
+    if len(parts) == 3 and not parts[0].strip(" \t") and not parts[2].strip(" \t"):
+        return _fold(parts[1].strip(" \t")) in rules.places
+    return rules.title_clause.fullmatch(text, start, end) is not None
 
 
 def _opens_run(run: _Run, candidate: _Candidate) -> bool:
