@@ -197,7 +197,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"[ \t]*,?[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
         rf"(?!{_LETTER})"
     )
-    introducers = _alternation(words("title_introducers"))
+    introducers = _alternation([*words("title_introducers"), *words("post_introducers")])
     apposition_gap = regex.compile(
         rf"[ \t]*(?P<mark>[,(–—\-])?[ \t]*(?:(?P<introducer>{introducers})[ \t]+)?"
     )
