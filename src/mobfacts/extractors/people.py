@@ -125,6 +125,7 @@ class _Rules:
     apposition_gap: regex.Pattern[str]
     introducer_gap: regex.Pattern[str]
     lowercase_title: regex.Pattern[str]
+    lowercase_title_before: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -221,6 +222,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         speech_after=speech_after,
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
+        lowercase_title_before=_lowercase_title_before(words("title_after_name_words"), connectors),
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart: one pattern holding both compiles twice as slowly).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
@@ -248,6 +250,21 @@ def _rules(lexicon: Lexicon) -> _Rules:
         place_after=_keys(words("place_after")),
         title_clause=_title_clause(words("title_clauses")),
         organisation_openers=_keys(words("organisation_openers")),
+    )
+
+
+def _lowercase_title_before(
+    office_words: Sequence[str], connectors: Sequence[str]
+) -> regex.Pattern[str]:
+    """A clause that is a lowercase office word, connectors and capitalised words, then a
+    comma: the title of the name after it ("Speaking at the meeting, head of the National
+    Steering Committee for Disaster Prevention, Tran Quang Hoai, said")."""
+    conn = _alternation(connectors) or "(?!)"
+    return regex.compile(
+        rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
+        rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})"
+        rf"(?:[ \t]+(?:(?:{conn})|{_UPPER}[\p{{L}}\p{{M}}'’\-]*)(?!{_LETTER})){{1,12}})"
+        r"[ \t]*,[ \t]*$"
     )
 
 
@@ -613,6 +630,9 @@ class _Reader:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
+        past = self.past_place(words, start, end)
+        if start < past < end and self.name_fits_title(words, lo, past, end):
+            return past, end  # "Ambassador to Viet Nam Kim Seo-yeon": the place is the title's
         i = lo
         while i < hi:
             if words[i].kind != NAME:
@@ -625,6 +645,19 @@ class _Reader:
                 return (i, j) if self.name_fits_title(words, lo, i, j) else None
             i = j
         return None
+
+    def past_place(self, words: Sequence[_Word], start: int, end: int) -> int:
+        """The end of the longest place that opens words[start:end] (start when none does)."""
+        rules = self.rules
+        past = start
+        phrase = ""
+        for k in range(start, end):
+            phrase = f"{phrase} {words[k].key}" if phrase else words[k].key
+            if phrase not in rules.place_openings:
+                break
+            if phrase in rules.places:
+                past = k + 1
+        return past
 
     def past_region(self, words: Sequence[_Word], a: int, b: int) -> int:
         """Where a title's name may start: after the office word, and for a regional office
@@ -647,8 +680,8 @@ class _Reader:
             return False  # "Kepala Badan Pengarah": one unknown word after a long title
         if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
             return False  # "Prime Minister's Decision": what an office owns, not a name
-        if self.opens_organisation(words, lo - 1, start):
-            return False  # "Departemen Bea Cukai": the organisation's own name
+        if self.opens_organisation(words, lo - 1, start) or words[start - 1].kind == CONNECTOR:
+            return False  # "Departemen Bea Cukai", "Committee for Disaster Prevention"
         return self.acceptable(words, start, end, False)
 
     def opens_organisation(self, words: Sequence[_Word], lo: int, start: int) -> bool:
@@ -850,7 +883,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         if r in consumed or not run.may_name:
             continue
         following = runs[r + 1] if r + 1 < len(runs) else None
-        titles_for_lead = lead_cue.pop(r, None)
+        titles_for_lead = lead_cue.pop(r, None) or _lowercase_lead(reader, run)
         cue = "title_comma_name" if titles_for_lead is not None else _cue_before(reader, run)
         byline = _byline(reader, run)
         if byline is not None:
@@ -917,6 +950,22 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
+
+
+_NAME_COMMA = regex.compile(rf"{_CAP}[ \t]*,[ \t]*$")
+
+
+def _lowercase_lead(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
+    """The lowercase title that opens the clause before a run and its comma, if any."""
+    text = reader.text
+    if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
+        return None
+    lead = reader.rules.lowercase_title_before.search(
+        text, max(0, run.start - 2 * _CONTEXT), run.start
+    )
+    if lead is None or _NAME_COMMA.search(text, max(0, lead.start() - _CONTEXT), lead.start()):
+        return None  # "X, head of the Steering Committee, Y": the title is X's
+    return [lead.span("title")]
 
 
 def _title_gap(reader: _Reader, start: int, end: int) -> bool:
