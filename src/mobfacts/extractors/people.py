@@ -264,7 +264,8 @@ def _lowercase_title_before(
         rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
         rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})"
         rf"(?:[ \t]+(?:(?:{conn})|{_UPPER}[\p{{L}}\p{{M}}'’\-]*)(?!{_LETTER})){{1,12}})"
-        r"[ \t]*,[ \t]*$"
+        r"[ \t]*,[ \t]*$",
+        regex.REVERSE,  # matched back from the name: most text before a comma fails at once
     )
 
 
@@ -539,23 +540,23 @@ class _Reader:
                 return i if self.starts_office(words, 0, len(words)) else j
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
-            if self.portfolio_pair(shape.build(start, defined)):
+            if self.portfolio_pair(shape.words):
                 return j
             if len(shape.words) > 3 or shape.has_office:
                 return i
             j += 1
         return i
 
-    def portfolio_pair(self, words: Sequence[_Word]) -> bool:
-        """Whether words open with two portfolios joined by a conjunction ("Olahraga dan
-        Pariwisata ...", "Industry and Energy ..."): the end of a list of portfolios after
-        a comma, not a second office."""
+    def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
+        """Whether a run's words open with two portfolios joined by a conjunction
+        ("Olahraga dan Pariwisata ...", "Industry and Energy ..."): the end of a list of
+        portfolios after a comma, not a second office."""
         rules = self.rules
-        if len(words) < 3 or words[1].kind != CONNECTOR or words[1].key not in rules.conjunctions:
+        if len(words) < 3 or words[1][3] != CONNECTOR or words[1][2] not in rules.conjunctions:
             return False
         return all(
-            w.kind == VOCAB and w.key in rules.title_vocab and w.key not in rules.place_openings
-            for w in (words[0], words[2])
+            kind == VOCAB and key in rules.title_vocab and key not in rules.place_openings
+            for _, _, key, kind, _, _ in (words[0], words[2])
         )
 
     # Names ----------------------------------------------------------------------------
@@ -630,7 +631,7 @@ class _Reader:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
-        past = self.past_place(words, start, end)
+        past = self.past_place(words, start, end) if end - start > 1 else start
         if start < past < end and self.name_fits_title(words, lo, past, end):
             return past, end  # "Ambassador to Viet Nam Kim Seo-yeon": the place is the title's
         i = lo
@@ -883,7 +884,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         if r in consumed or not run.may_name:
             continue
         following = runs[r + 1] if r + 1 < len(runs) else None
-        titles_for_lead = lead_cue.pop(r, None) or _lowercase_lead(reader, run)
+        titles_for_lead = lead_cue.pop(r, None)
         cue = "title_comma_name" if titles_for_lead is not None else _cue_before(reader, run)
         byline = _byline(reader, run)
         if byline is not None:
@@ -900,6 +901,9 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
+        if cue is None and "," in text[max(0, run.start - 3) : run.start]:
+            titles_for_lead = _lowercase_lead(reader, run)
+            cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
         parts = _split_honorifics(run.words)
         for k, (part, honoured) in enumerate(parts):
@@ -960,7 +964,7 @@ def _lowercase_lead(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
     text = reader.text
     if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
         return None
-    lead = reader.rules.lowercase_title_before.search(
+    lead = reader.rules.lowercase_title_before.match(
         text, max(0, run.start - 2 * _CONTEXT), run.start
     )
     if lead is None or _NAME_COMMA.search(text, max(0, lead.start() - _CONTEXT), lead.start()):
