@@ -1031,8 +1031,7 @@ def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) 
         return False
     if last.words[-1] is not reading.tail[-1] or not last.titles:
         return False
-    text = reader.text
-    if not reader.rules.list_gap.fullmatch(text, last.end, following.start):
+    if not _title_gap(reader, last.end, following.start):
         return False
     words = following.words
     if reader.title_start(words, 0, len(words)) == 0:
