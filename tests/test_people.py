@@ -109,6 +109,9 @@ def test_cost_per_megabyte_stays_small() -> None:
         "A, " * 100_000 + "dan B",
         "Rp1.000,5juta%/orang-" * 20_000,
         "(" * 50_000 + "Le Minh" + ")" * 50_000,
+        "Menteri Kebudayaan" + ", Olahraga dan Pariwisata" * 20_000,
+        "Ketua Komite yang membidangi budaya, " * 20_000 + "Nguyen Van An",
+        "Gubernur Prefektur Aichi, Jepang, " * 20_000,
     ],
 )
 def test_hostile_text_takes_linear_time(text: str) -> None:
