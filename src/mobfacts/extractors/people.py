@@ -901,8 +901,8 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
-        if cue is None and "," in text[max(0, run.start - 3) : run.start]:
-            titles_for_lead = _lowercase_lead(reader, run)
+        if cue in (None, "title_comma_name") and "," in text[max(0, run.start - 3) : run.start]:
+            titles_for_lead = _lowercase_lead(reader, run, titles_for_lead)
             cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
         parts = _split_honorifics(run.words)
@@ -956,20 +956,37 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     return found
 
 
-_NAME_COMMA = regex.compile(rf"{_CAP}[ \t]*,[ \t]*$")
+_WORD_COMMA = regex.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
 
 
-def _lowercase_lead(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
-    """The lowercase title that opens the clause before a run and its comma, if any."""
+def _lowercase_lead(
+    reader: _Reader, run: _Run, titles: list[tuple[int, int]] | None
+) -> list[tuple[int, int]] | None:
+    """The titles before a run and its comma, with the lowercase office that opens their
+    clause: "head of the National Steering Committee ..., X"; and "head of the General
+    Department of Customs, X", where the run's office word alone gave "General ..."."""
     text = reader.text
     if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
-        return None
+        return titles
     lead = reader.rules.lowercase_title_before.match(
         text, max(0, run.start - 2 * _CONTEXT), run.start
     )
-    if lead is None or _NAME_COMMA.search(text, max(0, lead.start() - _CONTEXT), lead.start()):
-        return None  # "X, head of the Steering Committee, Y": the title is X's
-    return [lead.span("title")]
+    if lead is None or _after_name(reader, lead.start()):
+        return titles  # "X, head of the Steering Committee, Y": the title is X's
+    start, end = lead.span("title")
+    if not titles:
+        return [(start, end)]
+    first_start, first_end = titles[0]
+    if start < first_start and first_end <= end:
+        return [(start, first_end), *titles[1:]]
+    return titles
+
+
+def _after_name(reader: _Reader, end: int) -> bool:
+    """Whether a word that may be a name and a comma stand just before end ("Binh, ...",
+    not "Meanwhile, ..." or "In Hanoi, ...")."""
+    before = _WORD_COMMA.search(reader.text, max(0, end - _CONTEXT), end)
+    return before is not None and _classify(reader.rules, before.group("word"))[1] == NAME
 
 
 def _title_gap(reader: _Reader, start: int, end: int) -> bool:
