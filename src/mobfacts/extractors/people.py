@@ -126,6 +126,7 @@ class _Rules:
     introducer_gap: regex.Pattern[str]
     lowercase_title: regex.Pattern[str]
     lowercase_title_before: regex.Pattern[str]
+    lowercase_title_words: tuple[str, ...]  # what lowercase_title_before needs: a cheap probe
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -223,6 +224,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
         lowercase_title_before=_lowercase_title_before(words("title_after_name_words"), connectors),
+        lowercase_title_words=words("title_after_name_words"),
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart: one pattern holding both compiles twice as slowly).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
@@ -968,9 +970,11 @@ def _lowercase_lead(
     text = reader.text
     if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
         return titles
-    lead = reader.rules.lowercase_title_before.match(
-        text, max(0, run.start - 2 * _CONTEXT), run.start
-    )
+    lo = max(0, run.start - 2 * _CONTEXT)
+    window = text[lo : run.start]
+    if not any(w in window for w in reader.rules.lowercase_title_words):
+        return titles
+    lead = reader.rules.lowercase_title_before.match(text, lo, run.start)
     if lead is None or _after_name(reader, lead.start()):
         return titles  # "X, head of the Steering Committee, Y": the title is X's
     start, end = lead.span("title")
