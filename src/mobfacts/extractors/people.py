@@ -869,6 +869,18 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     return parts
 
 
+def _title_across_honorific(
+    parts: list[tuple[list[_Word], bool]], readings: list[_Reading]
+) -> None:
+    """A title left without a name goes to the name an honorific opens right after it
+    ("Direktur Departemen Perencanaan Provinsi Ibu Nguyen Thi Lan", "Minister Mr. X")."""
+    for k in range(1, len(parts)):
+        before, found = readings[k - 1], readings[k].found
+        if parts[k][1] and before.dangling and found and found[0].words[0] is parts[k][0][0]:
+            found[0].titles[:0] = before.dangling
+            before.dangling = []
+
+
 def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     """Every name found at one place, with the titles given there, in text order."""
     text, rules = reader.text, reader.rules
@@ -911,6 +923,8 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         for k, (part, honoured) in enumerate(parts):
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
+        if len(parts) > 1:
+            _title_across_honorific(parts, readings)
         if titles_for_lead is not None and readings and readings[0].found:
             first = readings[0].found[0]
             if _opens_run(run, first):
