@@ -1117,7 +1117,7 @@ def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], follow
     if start is None:
         return False
     if introduced:
-        return True
+        return gap.group("mark") is not None or _named_alone(run, tail)
     # "X, Presiden Joko Widodo": the run names someone else; "X, Direktur Perusahaan
     # Listrik": an unknown word in a title is not a second person after a full name.
     for a, b in reader.segments(words, start, len(words)):
@@ -1128,6 +1128,14 @@ def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], follow
         if words[i].surname or j - i > 1 or len(tail) < 2:
             return False
     return True
+
+
+def _named_alone(run: _Run, tail: list[_Word]) -> bool:
+    """Whether a name before a bare introducer is more than one word, or its run holds
+    nothing else but an honorific ("melantik Budi sebagai ...", not "Indonesia Maju
+    menjadi ...")."""
+    words = run.words
+    return len(tail) >= 2 or len(words) == 1 or words[-2].kind == HONORIFIC
 
 
 def extract(view: TextView) -> tuple[Person, ...]:
