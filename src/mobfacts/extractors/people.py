@@ -966,7 +966,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles = reader.titles(following.words, 0, len(following.words))
             person.titles.extend(titles)
             consumed.add(r + 1)
-        elif last.dangling and _title_gap(reader, run.end, following.start):
+        elif last.dangling and _title_gap(reader, run.end, following):
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
@@ -1007,11 +1007,17 @@ def _after_name(reader: _Reader, end: int) -> bool:
     return before is not None and _classify(reader.rules, before.group("word"))[1] == NAME
 
 
-def _title_gap(reader: _Reader, start: int, end: int) -> bool:
-    """Whether text[start:end] may stand between a title and the name it gives: a comma,
-    a place set off by commas ("Gubernur Prefektur Aichi, Jepang, Tanaka Hiroshi") or a
-    relative clause ending at a comma ("Wakil Ketua ... yang membidangi budaya, X")."""
+_NAME_CLOSERS = frozenset(("", ",", ".", ";", ")", "\n"))
+
+
+def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
+    """Whether the text from start to the following run may stand between a title and the
+    name that run gives: a comma, a place set off by commas ("Gubernur Prefektur Aichi,
+    Jepang, Tanaka Hiroshi") or a relative clause ending at a comma when the name is set
+    off by commas too ("Wakil Ketua ... yang membidangi budaya, Tran Van Minh, menyatakan";
+    not "bertemu Menteri ... yang sedang berkunjung, Budi Santoso mengatakan")."""
     text, rules = reader.text, reader.rules
+    end = following.start
     if rules.list_gap.fullmatch(text, start, end):
         return True
     if end - start > _CONTEXT:
@@ -1019,7 +1025,9 @@ def _title_gap(reader: _Reader, start: int, end: int) -> bool:
     parts = text[start:end].split(",")
     if len(parts) == 3 and not parts[0].strip(" \t") and not parts[2].strip(" \t"):
         return _fold(parts[1].strip(" \t")) in rules.places
-    return rules.title_clause.fullmatch(text, start, end) is not None
+    if rules.title_clause.fullmatch(text, start, end) is None:
+        return False
+    return text[following.end : following.end + 3].lstrip(" \t")[:1] in _NAME_CLOSERS
 
 
 def _opens_run(run: _Run, candidate: _Candidate) -> bool:
@@ -1066,7 +1074,7 @@ def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) 
         return False
     if last.words[-1] is not reading.tail[-1] or not last.titles:
         return False
-    if not _title_gap(reader, last.end, following.start):
+    if not _title_gap(reader, last.end, following):
         return False
     words = following.words
     if reader.title_start(words, 0, len(words)) == 0:
