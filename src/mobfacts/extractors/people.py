@@ -9,10 +9,15 @@ from the language's ``people.toml`` (documented in ``lang/README.md``):
   ("Ketua Dewan Rakyat Provinsi Nguyen Dang Quang", "Deputy Prime Minister X",
   "Bupati Kendal Dyah Kartika Permanasari", "Presiden Joko Widodo di Jakarta");
 - ``title_comma_name``: a run that is only a title, then ", " and a name
-  ("Presiden Amerika Serikat, Donald Trump");
+  ("Presiden Amerika Serikat, Donald Trump"), also past a place or a relative clause set
+  off by commas ("Gubernur Prefektur Aichi, Jepang, X", "... yang membidangi budaya, X,")
+  or an honorific ("..., Ibu X"); a lowercase office word may open that title ("head of
+  the National Steering Committee ..., X");
 - ``name_comma_title``: a name, then ",", "-" or "(" and/or "who is", "yang juga
-  menjabat", "sebagai", and a run that holds an office word ("Basuki Hadimuljono, Kepala
-  Otorita ..."); offices joined by "dan"/"and" are split where an office word follows;
+  menjabat", "sebagai", "dari jabatan", "as", and a run that holds an office word
+  ("Basuki Hadimuljono, Kepala Otorita ..."); offices joined by "dan"/"and"/"sekaligus"
+  are split where an office word follows, a list of portfolios ("Kebudayaan, Olahraga dan
+  Pariwisata") is not;
 - ``honorific``, ``speech_before``, ``caption``: "Pak Bahlil", "kata Basuki", "Foto: Le Minh";
 - ``speech_after``: "Luthfi juga menilai", "Hoang Trung said";
 - ``byline``: "By Minh Thu", a line that is only a name, "Thu Hoai/VOV";
