@@ -131,7 +131,8 @@ class _Rules:
     introducer_gap: regex.Pattern[str]
     lowercase_title: regex.Pattern[str]
     lowercase_title_before: regex.Pattern[str]
-    lowercase_title_words: tuple[str, ...]  # what lowercase_title_before needs: a cheap probe
+    lowercase_title_probe: re.Pattern[str]  # a lowercase office word: a cheap first test
+    lowercase_title_opening: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -229,7 +230,12 @@ def _rules(lexicon: Lexicon) -> _Rules:
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
         lowercase_title_before=_lowercase_title_before(words("title_after_name_words"), connectors),
-        lowercase_title_words=words("title_after_name_words"),
+        lowercase_title_probe=re.compile(
+            "|".join(re.escape(w) for w in words("title_after_name_words")) or "(?!)"
+        ),
+        lowercase_title_opening=_lowercase_title_opening(
+            words("title_after_name_words"), connectors
+        ),
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart: one pattern holding both compiles twice as slowly).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
@@ -273,6 +279,20 @@ def _lowercase_title_before(
         rf"(?:[ \t]+(?:(?:{conn})|{_UPPER}[\p{{L}}\p{{M}}'’\-]*)(?!{_LETTER})){{1,12}})"
         r"[ \t]*,[ \t]*$",
         regex.REVERSE,  # matched back from the name: most text before a comma fails at once
+    )
+
+
+def _lowercase_title_opening(
+    office_words: Sequence[str], connectors: Sequence[str]
+) -> regex.Pattern[str]:
+    """A lowercase office word and connectors that open a clause right before a title
+    ("Meanwhile, head of the | General Department of Customs")."""
+    conn = _alternation(connectors) or "(?!)"
+    return regex.compile(
+        rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
+        rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})(?:[ \t]+(?:{conn})){{0,3}})"
+        r"[ \t]+$",
+        regex.REVERSE,
     )
 
 
@@ -986,23 +1006,24 @@ def _lowercase_lead(
     """The titles before a run and its comma, with the lowercase office that opens their
     clause: "head of the National Steering Committee ..., X"; and "head of the General
     Department of Customs, X", where the run's office word alone gave "General ..."."""
-    text = reader.text
+    text, rules = reader.text, reader.rules
     if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
         return titles
+    if titles:
+        first_start, first_end = titles[0]
+        lead = rules.lowercase_title_opening.match(
+            text, max(0, first_start - _CONTEXT), first_start
+        )
+        if lead is None or _after_name(reader, lead.start()):
+            return titles
+        return [(lead.start("title"), first_end), *titles[1:]]
     lo = max(0, run.start - 2 * _CONTEXT)
-    window = text[lo : run.start]
-    if not any(w in window for w in reader.rules.lowercase_title_words):
-        return titles
-    lead = reader.rules.lowercase_title_before.match(text, lo, run.start)
+    if not rules.lowercase_title_probe.search(text, lo, run.start):
+        return None
+    lead = rules.lowercase_title_before.match(text, lo, run.start)
     if lead is None or _after_name(reader, lead.start()):
-        return titles  # "X, head of the Steering Committee, Y": the title is X's
-    start, end = lead.span("title")
-    if not titles:
-        return [(start, end)]
-    first_start, first_end = titles[0]
-    if start < first_start and first_end <= end:
-        return [(start, first_end), *titles[1:]]
-    return titles
+        return None  # "X, head of the Steering Committee, Y": the title is X's
+    return [lead.span("title")]
 
 
 def _after_name(reader: _Reader, end: int) -> bool:
