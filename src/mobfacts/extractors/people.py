@@ -658,9 +658,9 @@ class _Reader:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
-        past = self.past_place(words, start, end) if end - start > 1 else start
-        if start < past < end and self.name_fits_title(words, lo, past, end):
-            return past, end  # "Ambassador to Viet Nam Kim Seo-yeon": the place is the title's
+        if end - start > 1 and start < (past := self.past_place(words, start, end)) < end:
+            if self.name_fits_title(words, lo, past, end):
+                return past, end  # "Ambassador to Viet Nam Kim Seo-yeon": the place is the title's
         i = lo
         while i < hi:
             if words[i].kind != NAME:
