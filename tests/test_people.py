@@ -102,6 +102,10 @@ def _work(text: str) -> int:
         "Rp1.000,5juta%/orang-",
         "(Le Minh) ",
         ARTICLE,
+        "Menteri Kebudayaan, Olahraga dan Pariwisata, ",
+        ", Olahraga dan Pariwisata",
+        "Ketua Komite yang membidangi budaya, ",
+        "Gubernur Prefektur Aichi, Jepang, ",
     ],
 )
 def test_hostile_text_takes_linear_work(unit: str) -> None:

@@ -9,10 +9,15 @@ from the language's ``people.toml`` (documented in ``lang/README.md``):
   ("Ketua Dewan Rakyat Provinsi Nguyen Dang Quang", "Deputy Prime Minister X",
   "Bupati Kendal Dyah Kartika Permanasari", "Presiden Joko Widodo di Jakarta");
 - ``title_comma_name``: a run that is only a title, then ", " and a name
-  ("Presiden Amerika Serikat, Donald Trump");
+  ("Presiden Amerika Serikat, Donald Trump"), also past a place or a relative clause set
+  off by commas ("Gubernur Prefektur Aichi, Jepang, X", "... yang membidangi budaya, X,")
+  or an honorific ("..., Ibu X"); a lowercase office word may open that title ("head of
+  the National Steering Committee ..., X");
 - ``name_comma_title``: a name, then ",", "-" or "(" and/or "who is", "yang juga
-  menjabat", "sebagai", and a run that holds an office word ("Basuki Hadimuljono, Kepala
-  Otorita ..."); offices joined by "dan"/"and" are split where an office word follows;
+  menjabat", "sebagai", "dari jabatan", "as", and a run that holds an office word
+  ("Basuki Hadimuljono, Kepala Otorita ..."); offices joined by "dan"/"and"/"sekaligus"
+  are split where an office word follows, a list of portfolios ("Kebudayaan, Olahraga dan
+  Pariwisata") is not;
 - ``honorific``, ``speech_before``, ``caption``: "Pak Bahlil", "kata Basuki", "Foto: Le Minh";
 - ``speech_after``: "Luthfi juga menilai", "Hoang Trung said";
 - ``byline``: "By Minh Thu", a line that is only a name, "Thu Hoai/VOV";
@@ -125,6 +130,9 @@ class _Rules:
     apposition_gap: regex.Pattern[str]
     introducer_gap: regex.Pattern[str]
     lowercase_title: regex.Pattern[str]
+    lowercase_title_before: regex.Pattern[str]
+    lowercase_title_probe: re.Pattern[str]  # a lowercase office word: a cheap first test
+    lowercase_title_opening: regex.Pattern[str]
     list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
     offices: frozenset[str]
@@ -145,6 +153,8 @@ class _Rules:
     organisation_first: bool
     place_before: frozenset[str]
     place_after: frozenset[str]
+    title_clause: regex.Pattern[str]
+    organisation_openers: frozenset[str]  # "departemen", "department of"
 
 
 @functools.cache
@@ -179,7 +189,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
     first = _first_unit(dotted_words, lowercase)
-    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,2}}{unit})*")
+    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*")
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
@@ -195,7 +205,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"[ \t]*,?[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
         rf"(?!{_LETTER})"
     )
-    introducers = _alternation(words("title_introducers"))
+    introducers = _alternation([*words("title_introducers"), *words("post_introducers")])
     apposition_gap = regex.compile(
         rf"[ \t]*(?P<mark>[,(–—\-])?[ \t]*(?:(?P<introducer>{introducers})[ \t]+)?"
     )
@@ -219,6 +229,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
         speech_after=speech_after,
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
+        lowercase_title_before=_lowercase_title_before(words("title_after_name_words"), connectors),
+        lowercase_title_probe=re.compile(
+            "|".join(re.escape(w) for w in words("title_after_name_words")) or "(?!)"
+        ),
+        lowercase_title_opening=_lowercase_title_opening(
+            words("title_after_name_words"), connectors
+        ),
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart, so the long list of speech verbs is compiled once, not twice).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
@@ -244,6 +261,47 @@ def _rules(lexicon: Lexicon) -> _Rules:
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
         place_before=_keys(words("place_before")),
         place_after=_keys(words("place_after")),
+        title_clause=_title_clause(words("title_clauses")),
+        organisation_openers=_keys(words("organisation_openers")),
+    )
+
+
+def _lowercase_title_before(
+    office_words: Sequence[str], connectors: Sequence[str]
+) -> regex.Pattern[str]:
+    """A clause that is a lowercase office word, connectors and capitalised words, then a
+    comma: the title of the name after it ("Speaking at the meeting, head of the National
+    Steering Committee for Disaster Prevention, Tran Quang Hoai, said")."""
+    conn = _alternation(connectors) or "(?!)"
+    return regex.compile(
+        rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
+        rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})"
+        rf"(?:[ \t]+(?:(?:{conn})|{_UPPER}[\p{{L}}\p{{M}}'’\-]*)(?!{_LETTER})){{1,12}})"
+        r"[ \t]*,[ \t]*$",
+        regex.REVERSE,  # matched back from the name: most text before a comma fails at once
+    )
+
+
+def _lowercase_title_opening(
+    office_words: Sequence[str], connectors: Sequence[str]
+) -> regex.Pattern[str]:
+    """A lowercase office word and connectors that open a clause right before a title
+    ("Meanwhile, head of the | General Department of Customs")."""
+    conn = _alternation(connectors) or "(?!)"
+    return regex.compile(
+        rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
+        rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})(?:[ \t]+(?:{conn})){{0,3}})"
+        r"[ \t]+$",
+        regex.REVERSE,
+    )
+
+
+def _title_clause(openers: Sequence[str]) -> regex.Pattern[str]:
+    """A relative clause of lowercase words that ends at a comma, between a title and the
+    name it gives ("... Provinsi yang membidangi budaya, Tran Van Minh")."""
+    return regex.compile(
+        rf"[ \t]+(?:{_alternation(openers) or '(?!)'})(?:[ \t]+[\p{{Ll}}\p{{M}}\d'’\-]+){{1,8}}"
+        r"[ \t]*,[ \t]*"
     )
 
 
@@ -509,10 +567,24 @@ class _Reader:
                 return i if self.starts_office(words, 0, len(words)) else j
             if not self.rules.list_gap.fullmatch(self.text, *gap):
                 return i
+            if self.portfolio_pair(shape.words):
+                return j
             if len(shape.words) > 3 or shape.has_office:
                 return i
             j += 1
         return i
+
+    def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
+        """Whether a run's words open with two portfolios joined by a conjunction
+        ("Olahraga dan Pariwisata ...", "Industry and Energy ..."): the end of a list of
+        portfolios after a comma, not a second office."""
+        rules = self.rules
+        if len(words) < 3 or words[1][3] != CONNECTOR or words[1][2] not in rules.conjunctions:
+            return False
+        return all(
+            kind == VOCAB and key in rules.title_vocab and key not in rules.place_openings
+            for _, _, key, kind, _, _ in (words[0], words[2])
+        )
 
     # Names ----------------------------------------------------------------------------
 
@@ -586,6 +658,9 @@ class _Reader:
             start -= 1
         if start < end and self.name_fits_title(words, lo, start, end):
             return start, end
+        if end - start > 1 and start < (past := self.past_place(words, start, end)) < end:
+            if self.name_fits_title(words, lo, past, end):
+                return past, end  # "Ambassador to Viet Nam Kim Seo-yeon": the place is the title's
         i = lo
         while i < hi:
             if words[i].kind != NAME:
@@ -598,6 +673,19 @@ class _Reader:
                 return (i, j) if self.name_fits_title(words, lo, i, j) else None
             i = j
         return None
+
+    def past_place(self, words: Sequence[_Word], start: int, end: int) -> int:
+        """The end of the longest place that opens words[start:end] (start when none does)."""
+        rules = self.rules
+        past = start
+        phrase = ""
+        for k in range(start, end):
+            phrase = f"{phrase} {words[k].key}" if phrase else words[k].key
+            if phrase not in rules.place_openings:
+                break
+            if phrase in rules.places:
+                past = k + 1
+        return past
 
     def past_region(self, words: Sequence[_Word], a: int, b: int) -> int:
         """Where a title's name may start: after the office word, and for a regional office
@@ -620,7 +708,17 @@ class _Reader:
             return False  # "Kepala Badan Pengarah": one unknown word after a long title
         if self.text[words[start - 1].end : words[start - 1].end + 1] in _APOSTROPHES:
             return False  # "Prime Minister's Decision": what an office owns, not a name
+        if self.opens_organisation(words, lo - 1, start) or words[start - 1].kind == CONNECTOR:
+            return False  # "Departemen Bea Cukai", "Committee for Disaster Prevention"
         return self.acceptable(words, start, end, False)
+
+    def opens_organisation(self, words: Sequence[_Word], lo: int, start: int) -> bool:
+        """Whether the words just before words[start] (not before words[lo]) open an
+        organisation's name ("Departemen", "Department of"), so what follows names it."""
+        openers = self.rules.organisation_openers
+        if start - 1 >= lo and words[start - 1].key in openers:
+            return True
+        return start - 2 >= lo and f"{words[start - 2].key} {words[start - 1].key}" in openers
 
     def name_prefix(
         self, words: Sequence[_Word], lo: int, hi: int, credited: bool = False
@@ -796,6 +894,18 @@ def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     return parts
 
 
+def _title_across_honorific(
+    parts: list[tuple[list[_Word], bool]], readings: list[_Reading]
+) -> None:
+    """A title left without a name goes to the name an honorific opens right after it
+    ("Direktur Departemen Perencanaan Provinsi Ibu Nguyen Thi Lan", "Minister Mr. X")."""
+    for k in range(1, len(parts)):
+        before, found = readings[k - 1], readings[k].found
+        if parts[k][1] and before.dangling and found and found[0].words[0] is parts[k][0][0]:
+            found[0].titles[:0] = before.dangling
+            before.dangling = []
+
+
 def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     """Every name found at one place, with the titles given there, in text order."""
     text, rules = reader.text, reader.rules
@@ -830,14 +940,19 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
+        if cue in (None, "title_comma_name") and "," in text[max(0, run.start - 3) : run.start]:
+            titles_for_lead = _lowercase_lead(reader, run, titles_for_lead)
+            cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
         parts = _split_honorifics(run.words)
         for k, (part, honoured) in enumerate(parts):
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
+        if len(parts) > 1:
+            _title_across_honorific(parts, readings)
         if titles_for_lead is not None and readings and readings[0].found:
             first = readings[0].found[0]
-            if first.rule == "title_comma_name" and first.start == run.start:
+            if _opens_run(run, first):
                 first.titles[:0] = titles_for_lead
         last = readings[-1] if readings else _Reading()
         if following is not None and _title_then_comma_name(reader, last, following):
@@ -876,10 +991,83 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles = reader.titles(following.words, 0, len(following.words))
             person.titles.extend(titles)
             consumed.add(r + 1)
-        elif last.dangling and rules.list_gap.fullmatch(text, run.end, following.start):
+        elif last.dangling and _title_gap(reader, run.end, following):
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
     return found
+
+
+_WORD_COMMA = regex.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
+
+
+def _lowercase_lead(
+    reader: _Reader, run: _Run, titles: list[tuple[int, int]] | None
+) -> list[tuple[int, int]] | None:
+    """The titles before a run and its comma, with the lowercase office that opens their
+    clause: "head of the National Steering Committee ..., X"; and "head of the General
+    Department of Customs, X", where the run's office word alone gave "General ..."."""
+    text, rules = reader.text, reader.rules
+    if text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:] != ",":
+        return titles
+    if titles:
+        first_start, first_end = titles[0]
+        lead = rules.lowercase_title_opening.match(
+            text, max(0, first_start - _CONTEXT), first_start
+        )
+        if lead is None or _after_name(reader, lead.start()):
+            return titles
+        return [(lead.start("title"), first_end), *titles[1:]]
+    lo = max(0, run.start - 2 * _CONTEXT)
+    if not rules.lowercase_title_probe.search(text, lo, run.start):
+        return None
+    lead = rules.lowercase_title_before.match(text, lo, run.start)
+    if lead is None or _after_name(reader, lead.start()):
+        return None  # "X, head of the Steering Committee, Y": the title is X's
+    return [lead.span("title")]
+
+
+def _after_name(reader: _Reader, end: int) -> bool:
+    """Whether a word that may be a name and a comma stand just before end ("Binh, ...",
+    not "Meanwhile, ..." or "In Hanoi, ...")."""
+    before = _WORD_COMMA.search(reader.text, max(0, end - _CONTEXT), end)
+    return before is not None and _classify(reader.rules, before.group("word"))[1] == NAME
+
+
+_NAME_CLOSERS = frozenset(("", ",", ".", ";", ")", "\n"))
+
+
+def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
+    """Whether the text from start to the following run may stand between a title and the
+    name that run gives: a comma, a place set off by commas ("Gubernur Prefektur Aichi,
+    Jepang, Tanaka Hiroshi") or a relative clause ending at a comma when the name is set
+    off by commas too ("Wakil Ketua ... yang membidangi budaya, Tran Van Minh, menyatakan";
+    not "bertemu Menteri ... yang sedang berkunjung, Budi Santoso mengatakan")."""
+    text, rules = reader.text, reader.rules
+    end = following.start
+    if rules.list_gap.fullmatch(text, start, end):
+        return True
+    if end - start > _CONTEXT:
+        return False
+    parts = text[start:end].split(",")
+    if len(parts) == 3 and not parts[0].strip(" \t") and not parts[2].strip(" \t"):
+        return _fold(parts[1].strip(" \t")) in rules.places
+    if rules.title_clause.fullmatch(text, start, end) is None:
+        return False
+    return text[following.end : following.end + 3].lstrip(" \t")[:1] in _NAME_CLOSERS
+
+
+def _opens_run(run: _Run, candidate: _Candidate) -> bool:
+    """Whether a name found by a cue opens its run, after an honorific if any: the name a
+    title before ", " gives ("Direktur Departemen ..., Ibu Nguyen Thi Lan")."""
+    if candidate.rule == "title_comma_name":
+        return candidate.start == run.start
+    words = run.words
+    return (
+        candidate.rule == "honorific"
+        and len(words) > 1
+        and words[0].kind == HONORIFIC
+        and candidate.words[0] is words[1]
+    )
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -912,8 +1100,7 @@ def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) 
         return False
     if last.words[-1] is not reading.tail[-1] or not last.titles:
         return False
-    text = reader.text
-    if not reader.rules.list_gap.fullmatch(text, last.end, following.start):
+    if not _title_gap(reader, last.end, following):
         return False
     words = following.words
     if reader.title_start(words, 0, len(words)) == 0:
@@ -964,7 +1151,7 @@ def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], follow
     if start is None:
         return False
     if introduced:
-        return True
+        return gap.group("mark") is not None or _named_alone(run, tail)
     # "X, Presiden Joko Widodo": the run names someone else; "X, Direktur Perusahaan
     # Listrik": an unknown word in a title is not a second person after a full name.
     for a, b in reader.segments(words, start, len(words)):
@@ -975,6 +1162,14 @@ def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], follow
         if words[i].surname or j - i > 1 or len(tail) < 2:
             return False
     return True
+
+
+def _named_alone(run: _Run, tail: list[_Word]) -> bool:
+    """Whether a name before a bare introducer is more than one word, or its run holds
+    nothing else but an honorific ("melantik Budi sebagai ...", not "Indonesia Maju
+    menjadi ...")."""
+    words = run.words
+    return len(tail) >= 2 or len(words) == 1 or words[-2].kind == HONORIFIC
 
 
 def extract(view: TextView) -> tuple[Person, ...]:
