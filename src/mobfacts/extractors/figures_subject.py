@@ -563,15 +563,14 @@ class _Reader:
         )
 
     def is_participle(self, tokens: Sequence[Token], k: int) -> bool:
-        """A participle that stays in a noun phrase: after a noun and before a noun or a
-        preposition ("kapasitas terpasang PLTS", "modal terdaftar di Provinsi X")."""
+        """A participle closing a noun phrase before a preposition ("modal terdaftar di
+        Provinsi X"); between two nouns it is more often a verb ("Pemerintah terbitkan SBN")."""
         words = self.words
         if not (tokens[k].is_word and tokens[k].lower.startswith(words.participle_prefixes)):
             return False
         if not 0 < k < len(tokens) - 1 or not words.is_noun(tokens[k - 1]):
             return False
-        following = tokens[k + 1]
-        return words.is_noun(following) or following.lower in words.prepositions
+        return tokens[k + 1].lower in words.prepositions
 
     def possessive(self, token: Token) -> bool:
         """A noun that owns through a suffix and so points back ("nilainya" = its value)."""
@@ -621,16 +620,18 @@ class _Reader:
     def with_tail(
         self, tokens: Sequence[Token], head: tuple[int, int], preposition: str, tail: list[Token]
     ) -> list[Token]:
-        """The head with its tail when the tail completes it ("exports to Thailand"), else
-        the head alone: a place or a source ("investasi dari Korea") only says where the
-        measured thing is; after a vague head ("bagian dari ...") the tail says what it is."""
+        """The head with a short tail when the tail completes it ("exports to Thailand") or
+        the head is one word and says little alone ("Investasi dari Korea"); else the head
+        alone: a place or a source after a longer head only says where the measured thing is
+        ("harga pembelian Bulog di dalam negeri"); after a vague head ("bagian dari ...") the
+        tail says what it is."""
         start, end = head
         if tokens[end].lower in self.words.vague:
             return tail  # "bagian dari kerangka anggaran", "share in total exports"
         last = tail[-1].start
         whole = [t for t in tokens[start:] if t.start <= last]
-        complement = preposition in self.words.complement_prepositions
-        if complement and len(tail) <= _SHORT_TAIL and len(whole) <= _MAX_PHRASE:
+        completes = preposition in self.words.complement_prepositions or start == end
+        if completes and len(tail) <= _SHORT_TAIL and len(whole) <= _MAX_PHRASE:
             return whole
         return list(tokens[start : end + 1])
 
