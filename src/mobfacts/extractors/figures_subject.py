@@ -135,13 +135,14 @@ class _Words:
     purpose: frozenset[str]
     part_of: frozenset[str]
     money_of: frozenset[str]
+    determiners: frozenset[str]
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
     time_counters: frozenset[str]  # number words and ordinals that open a time phrase
     time_words: frozenset[str]  # time nouns and counters: the words of a time tail
     verbs: frozenset[str]
     not_verbs: frozenset[str]
-    modals: frozenset[str]  # exact case: "May" is a month
+    verb_openers: frozenset[str]  # exact case: "May" is a month, "may" a modal
     infinitive_markers: frozenset[str]
     participle_suffixes: tuple[str, ...]
     participle_prefixes: tuple[str, ...]
@@ -209,6 +210,7 @@ def _words(lexicon: Lexicon) -> _Words:
         purpose=group(subject, "purpose_words"),
         part_of=group(subject, "part_of_words"),
         money_of=group(subject, "money_of_words"),
+        determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
         time_counters=group(subject, "time_counters") | _number_words(lexicon),
@@ -217,7 +219,7 @@ def _words(lexicon: Lexicon) -> _Words:
         | _number_words(lexicon),
         verbs=group(subject, "verbs"),
         not_verbs=group(subject, "not_verbs"),
-        modals=frozenset(str(w) for w in subject.get("modals", [])),
+        verb_openers=frozenset(str(w) for w in subject.get("verb_openers", [])),
         infinitive_markers=frozenset(str(w) for w in subject.get("infinitive_markers", [])),
         participle_suffixes=tuple(str(w) for w in subject.get("participle_suffixes", [])),
         participle_prefixes=tuple(str(w) for w in subject.get("participle_prefixes", [])),
@@ -481,7 +483,7 @@ class _Reader:
                 continue
             if token.is_word and (
                 not words.is_noun(token)
-                or (j and tokens[j - 1].text in words.modals)  # "will provide"
+                or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
                 if word in words.anaphors:
@@ -736,8 +738,8 @@ class _Reader:
             if earlier is not None:
                 return self.subjects[earlier]
         else:
-            if first in words.part_of and figure.kind != "money":
-                phrase = self.forward_subject(after[1:])
+            if first in words.part_of and figure.kind != "money" and not self.changed(before):
+                phrase = self.forward_subject(self.past_determiner(after[1:]))
                 if self.usable(phrase) and not self.is_base(phrase):
                     return _phrase(text, phrase)
             if first in words.money_of and figure.kind == "money" and after[1:]:
@@ -785,6 +787,24 @@ class _Reader:
         head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
+
+    def changed(self, before: Sequence[Token]) -> bool:
+        """A change word right before the figure ("tumbuh 7,3 persen dari outlook", "naik
+        sebesar"): then "dari" after it names the base of the change, not a whole."""
+        words = self.words
+        last = len(before) - 1
+        if last > 0 and before[last].lower in words.links:
+            last -= 1
+        word = before[last].lower if last >= 0 else ""
+        if word in words.particles and last and before[last - 1].lower in words.particle_verbs:
+            return False  # "make up 85% of rice exports"
+        return word in words.increase or word in words.decrease
+
+    def past_determiner(self, tokens: Sequence[Token]) -> Sequence[Token]:
+        """The tokens after one leading determiner ("of its land area"), if one leads."""
+        if len(tokens) > 1 and tokens[0].lower in self.words.determiners:
+            return tokens[1:]
+        return tokens
 
     def counted(self, phrase: list[Token], before: list[Token], index: int) -> list[Token]:
         """What a count counts: the noun after it, or, when that is only a classifier
