@@ -169,6 +169,7 @@ class _Words:
     classifiers: frozenset[str]
     amount_links: frozenset[str]
     complement_prepositions: frozenset[str]
+    attribute_prepositions: frozenset[str]
     offices: frozenset[str]
     relatives: frozenset[str]
     possessive_suffixes: tuple[str, ...]
@@ -251,6 +252,7 @@ def _words(lexicon: Lexicon) -> _Words:
         classifiers=group(subject, "classifiers"),
         amount_links=group(subject, "amount_links"),
         complement_prepositions=group(subject, "complement_prepositions"),
+        attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
@@ -623,16 +625,18 @@ class _Reader:
         self, tokens: Sequence[Token], head: tuple[int, int], preposition: str, tail: list[Token]
     ) -> list[Token]:
         """The head with a short tail when the tail completes it ("exports to Thailand") or
-        the head is one word and says little alone ("Investasi dari Korea"); else the head
-        alone: a place or a source after a longer head only says where the measured thing is
-        ("harga pembelian Bulog di dalam negeri"); after a vague head ("bagian dari ...") the
-        tail says what it is."""
-        start, end = head
-        if tokens[end].lower in self.words.vague:
+        the head is one word and says little alone ("Investasi dari Korea"; not before an
+        attribute: "Lahan dengan luas 20 hektar"); else the head alone: a place or a source
+        after a longer head only says where the measured thing is ("harga pembelian Bulog di
+        dalam negeri"); after a vague head ("bagian dari ...") the tail says what it is."""
+        words, (start, end) = self.words, head
+        if tokens[end].lower in words.vague:
             return tail  # "bagian dari kerangka anggaran", "share in total exports"
         last = tail[-1].start
         whole = [t for t in tokens[start:] if t.start <= last]
-        completes = preposition in self.words.complement_prepositions or start == end
+        completes = preposition in words.complement_prepositions or (
+            start == end and preposition not in words.attribute_prepositions
+        )
         if completes and len(tail) <= _SHORT_TAIL and len(whole) <= _MAX_PHRASE:
             return whole
         return list(tokens[start : end + 1])
