@@ -201,6 +201,8 @@ def _words(lexicon: Lexicon) -> _Words:
     def group(table: Any, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in table.get(key, []))
 
+    counters = group(subject, "time_counters") | _number_words(lexicon)
+
     return _Words(
         function=group(subject, "function_words") | group(subject, "non_nouns"),
         prepositions=group(subject, "prepositions"),
@@ -214,10 +216,8 @@ def _words(lexicon: Lexicon) -> _Words:
         determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
-        time_counters=group(subject, "time_counters") | _number_words(lexicon),
-        time_words=group(subject, "time_nouns")
-        | group(subject, "time_counters")
-        | _number_words(lexicon),
+        time_counters=counters,
+        time_words=group(subject, "time_nouns") | counters,
         verbs=group(subject, "verbs"),
         not_verbs=group(subject, "not_verbs"),
         verb_openers=frozenset(str(w) for w in subject.get("verb_openers", [])),
@@ -597,8 +597,8 @@ class _Reader:
     def head_before(self, tokens: Sequence[Token], k: int, index: int) -> tuple[int, int] | None:
         """Where the noun phrase before a preposition at k + 1 starts and ends.
 
-        "exports" in "exports to Thailand", "harga pembelian" in "harga pembelian di dalam
-        negeri", "arrivals" in "arrivals from Vietnam to Thailand" (a head with two tails).
+        "exports" in "exports to Thailand", "harga pembelian Bulog" in "harga pembelian Bulog
+        di dalam negeri", "arrivals" in "arrivals from Vietnam to Thailand" (two tails).
         """
         words = self.words
         for _ in range(_TAILS):
