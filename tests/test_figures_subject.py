@@ -1,10 +1,12 @@
-"""The figure subject reader's own tokenizer: the fast ASCII path equals the regex path."""
+"""The figure subject reader: its own tokenizer (the fast ASCII path equals the regex path), and
+subjects that the corpus cannot state (none at all)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mobfacts import extract
 from mobfacts.extractors.figures_subject import _tokenize_any, _tokenize_ascii, tokenize
 
 ASCII = [chr(c) for c in range(128)]
@@ -47,3 +49,8 @@ def test_non_ascii_text_reads_marks_and_other_digits() -> None:
     tokens = tokenize(text, 0, len(text))
     assert tokens == _tokenize_any(text, 0, len(text))
     assert "Nẵng" in [t.text for t in tokens]
+
+
+def test_a_lone_adjective_before_a_figure_is_no_subject() -> None:
+    doc = extract("The remaining 20% will come from the state budget.", lang="en")
+    assert [(f.text, f.subject) for f in doc.figures] == [("20%", None)]

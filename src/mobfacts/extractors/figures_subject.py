@@ -32,6 +32,8 @@ _SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("fi
 _BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
 _CHANGE_REACH = 6  # words between a change word and its figure ("decline in number by")
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
+_TAILS = 2  # prepositional tails a head may carry: "arrivals from Vietnam to Thailand"
+_SHORT_TAIL = 3  # words in a tail that stays with its head: "Ekspor ke pasar ASEAN"
 _MAX_EARLIER = 12  # earlier figures of a sentence looked at for a shared subject
 _LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
 _CHUNK = 2048  # how long sentences are tokenized: in chunks of this size
@@ -132,10 +134,18 @@ class _Words:
     means: frozenset[str]
     purpose: frozenset[str]
     part_of: frozenset[str]
+    money_of: frozenset[str]
+    determiners: frozenset[str]
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
+    time_counters: frozenset[str]  # number words and ordinals that open a time phrase
+    time_words: frozenset[str]  # time nouns and counters: the words of a time tail
     verbs: frozenset[str]
     not_verbs: frozenset[str]
+    verb_openers: frozenset[str]  # exact case: "May" is a month, "may" a modal
+    infinitive_markers: frozenset[str]
+    participle_suffixes: tuple[str, ...]
+    participle_prefixes: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
     verb_min_length: int
@@ -156,6 +166,10 @@ class _Words:
     units: tuple[tuple[str, ...], ...]
     unit_starts: frozenset[str]
     vague: frozenset[str]
+    classifiers: frozenset[str]
+    amount_links: frozenset[str]
+    complement_prepositions: frozenset[str]
+    attribute_prepositions: frozenset[str]
     offices: frozenset[str]
     relatives: frozenset[str]
     possessive_suffixes: tuple[str, ...]
@@ -187,6 +201,8 @@ def _words(lexicon: Lexicon) -> _Words:
     def group(table: Any, key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in table.get(key, []))
 
+    counters = group(subject, "time_counters") | _number_words(lexicon)
+
     return _Words(
         function=group(subject, "function_words") | group(subject, "non_nouns"),
         prepositions=group(subject, "prepositions"),
@@ -196,10 +212,18 @@ def _words(lexicon: Lexicon) -> _Words:
         means=group(subject, "means_words"),
         purpose=group(subject, "purpose_words"),
         part_of=group(subject, "part_of_words"),
+        money_of=group(subject, "money_of_words"),
+        determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
+        time_counters=counters,
+        time_words=group(subject, "time_nouns") | counters,
         verbs=group(subject, "verbs"),
         not_verbs=group(subject, "not_verbs"),
+        verb_openers=frozenset(str(w) for w in subject.get("verb_openers", [])),
+        infinitive_markers=frozenset(str(w) for w in subject.get("infinitive_markers", [])),
+        participle_suffixes=tuple(str(w) for w in subject.get("participle_suffixes", [])),
+        participle_prefixes=tuple(str(w) for w in subject.get("participle_prefixes", [])),
         verb_prefixes=tuple(str(p) for p in subject.get("verb_prefixes", [])),
         verb_suffixes=tuple(str(s) for s in subject.get("verb_suffixes", [])),
         verb_min_length=int(subject.get("verb_min_length", 99)),
@@ -224,7 +248,11 @@ def _words(lexicon: Lexicon) -> _Words:
                 reverse=True,
             )
         ),
-        vague=group(subject, "vague_heads"),
+        vague=group(subject, "vague_heads") | group(subject, "lone_modifiers"),
+        classifiers=group(subject, "classifiers"),
+        amount_links=group(subject, "amount_links"),
+        complement_prepositions=group(subject, "complement_prepositions"),
+        attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
@@ -232,6 +260,13 @@ def _words(lexicon: Lexicon) -> _Words:
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
     )
+
+
+def _number_words(lexicon: Lexicon) -> frozenset[str]:
+    """The number words of a language ("nine", "sembilan"): they count time units too."""
+    numbers = lexicon.section("numbers")
+    words = [*numbers.get("number_words", {}), *numbers.get("number_multipliers", {})]
+    return frozenset(str(w).lower() for w in words)
 
 
 def _is_mark(token: Token, text: str) -> bool:
@@ -321,6 +356,36 @@ class _Reader:
             phrase.pop()  # cut by the length limit: "perkiraan anggaran dan"
         return phrase
 
+    def forward_subject(self, tokens: Sequence[Token]) -> list[Token]:
+        """The noun phrase that starts the tokens, without a time tail ("ekspor tahun lalu")."""
+        return self.without_time_tail(self.forward_phrase(tokens))
+
+    def without_time_tail(self, phrase: list[Token]) -> list[Token]:
+        """The phrase before a time tail ("ekspor tahun 2025" -> "ekspor"), or all of it."""
+        words = self.words
+        last = phrase[-1] if len(phrase) > 1 else None
+        if last is None or (
+            last.is_word and last.lower not in words.time_words and "-" not in last.lower
+        ):
+            return phrase  # the common case: no tail at all
+        cut = len(phrase)
+        while cut > 1 and self.in_time_tail(phrase[cut - 1]):
+            cut -= 1
+        if not any(self.is_time_word(t.lower) for t in phrase[cut:]):
+            return phrase  # no time noun in the tail: "ekspor 2025", "Industri 4.0"
+        kept = phrase[:cut]
+        while len(kept) > 1 and kept[-1].lower in words.inner:
+            kept.pop()  # "pendapatan per tahun" -> "pendapatan"
+        if kept[-1].lower in words.inner or all(t.lower in words.time_counters for t in kept):
+            return phrase  # nothing but the time phrase: "previous years"
+        return kept
+
+    def in_time_tail(self, token: Token) -> bool:
+        """A token that may follow a time noun in a time phrase: "tahun 2025", "kuartal I/2024"."""
+        if token.is_number or (not token.is_word and token.text in "/-"):
+            return True
+        return self.is_time_word(token.lower) or token.lower in self.words.time_counters
+
     def unit_length(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from i spell a unit the figure reader left out ("poin persen")."""
         if i >= len(tokens) or tokens[i].lower not in self.words.unit_starts:
@@ -332,13 +397,42 @@ class _Reader:
         return 0
 
     def only_time(self, phrase: Sequence[Token]) -> bool:
-        time = self.words.time_nouns
-        named = [t for t in phrase if t.is_word]
-        if named and named[0].lower in time:
+        """A date or a period ("tahun 2026", "first nine months of 2025"): never a subject."""
+        words, first, last = self.words, phrase[0], phrase[-1]
+        time = words.time_nouns
+        head = first.lower if first.is_word else next((t.lower for t in phrase if t.is_word), "")
+        if head in time:
             return True  # "bulan pertama tahun ini", "tahun 2026", "9 bulan pertama"
-        if phrase[-1].is_word and len(phrase) <= _SHORT_PHRASE and named[-1].lower in time:
-            return True  # "first nine months", "akhir tahun"
+        counted = first.is_number or head in words.time_counters or "-" in head
+        if counted and self.counted_time(phrase):
+            return True  # "first nine months of 2025", "sembilan bulan pertama tahun 2025"
+        if last.is_word and len(phrase) <= _SHORT_PHRASE and last.lower in time:
+            return True  # "akhir tahun"
+        if head and "-" not in head:
+            return False  # its head is no time word, so not every word is one
         return all(t.is_number or all(w in time for w in t.lower.split("-")) for t in phrase)
+
+    def counted_time(self, phrase: Sequence[Token]) -> bool:
+        """A time noun after numbers or counters, with only a time tail after it."""
+        words = self.words
+        i = 0
+        while i < len(phrase) and (phrase[i].is_number or phrase[i].lower in words.time_counters):
+            i += 1
+        if i == len(phrase) or not self.is_time_word(phrase[i].lower):
+            return False
+        return all(self.in_time_tail(t) or t.lower in words.inner for t in phrase[i + 1 :])
+
+    def is_time_word(self, word: str) -> bool:
+        """A time noun, alone or counted in one hyphenated word ("months", "nine-month")."""
+        words = self.words
+        if word in words.time_nouns:
+            return True
+        if "-" not in word:
+            return False
+        parts = word.split("-")
+        return parts[-1] in words.time_nouns and all(
+            p in words.time_nouns or p in words.time_counters for p in parts
+        )
 
     def is_base(self, phrase: Sequence[Token]) -> bool:
         """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
@@ -368,7 +462,7 @@ class _Reader:
     ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
         words = self.words
-        j = len(tokens) - 1
+        j = last = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
@@ -389,7 +483,11 @@ class _Reader:
             if opening is None and not token.is_word and not token.is_number:
                 j -= 1
                 continue
-            if token.is_word and not words.is_noun(token):
+            if token.is_word and (
+                not words.is_noun(token)
+                or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
+                or (j == last and self.verb_before_figure(tokens, j))
+            ):
                 if word in words.anaphors:
                     return "anaphor", None
                 j -= 1
@@ -403,8 +501,13 @@ class _Reader:
                 opening = self.bracket_start(tokens, k)
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
-                elif words.is_noun(here) or (
-                    here.is_number and self.figure_at(here, index) is None
+                elif (
+                    words.is_noun(here)
+                    or (here.is_number and self.figure_at(here, index) is None)
+                    or (
+                        here.lower.startswith(words.participle_prefixes)
+                        and self.is_participle(tokens, k)
+                    )
                 ):
                     k -= 1
                 elif here.text in "-/" and k < j and not _is_mark(here, self.text):
@@ -421,6 +524,7 @@ class _Reader:
                 phrase.pop(0)
             while phrase and phrase[-1].lower in words.joiners:
                 phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
+            phrase = self.without_time_tail(phrase)
             if not phrase or self.only_time(phrase) or self.not_subject(phrase):
                 j = min(k, j - 1)  # always step back: a bracket at the start stops k at j
                 continue
@@ -436,18 +540,41 @@ class _Reader:
                 return "means", None
             if before in words.prepositions:
                 head = self.head_before(tokens, k - 1, index)
-                if not head and not past_adjuncts:
+                if head is None and not past_adjuncts:
                     return "adjunct", phrase
-                if not head:
+                if head is None:
                     if adjunct is None:
                         adjunct = phrase
                     j = k
                     continue  # look further back: "pertumbuhan ... berada dalam kisaran 4,7%"
-                phrase = [*head, tokens[k], *phrase]  # "exports to Thailand"
+                return "np", self.with_tail(tokens, head, before, phrase)
             return "np", phrase
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def verb_before_figure(self, tokens: Sequence[Token], j: int) -> bool:
+        """A word right before the figure that its place makes a verb: after "to" ("aims to
+        mobilise VND500 trillion") or with a participle ending ("drawing $16.3 billion")."""
+        words = self.words
+        if j and tokens[j - 1].text in words.infinitive_markers:
+            return True
+        word = tokens[j].lower
+        return (
+            word.endswith(words.participle_suffixes)
+            and len(word) >= words.verb_min_length
+            and word not in words.not_verbs
+        )
+
+    def is_participle(self, tokens: Sequence[Token], k: int) -> bool:
+        """A participle closing a noun phrase before a preposition ("modal terdaftar di
+        Provinsi X"); between two nouns it is more often a verb ("Pemerintah terbitkan SBN")."""
+        words = self.words
+        if not (tokens[k].is_word and tokens[k].lower.startswith(words.participle_prefixes)):
+            return False
+        if not 0 < k < len(tokens) - 1 or not words.is_noun(tokens[k - 1]):
+            return False
+        return tokens[k + 1].lower in words.prepositions
 
     def possessive(self, token: Token) -> bool:
         """A noun that owns through a suffix and so points back ("nilainya" = its value)."""
@@ -467,20 +594,52 @@ class _Reader:
                 return None
         return None
 
-    def head_before(self, tokens: Sequence[Token], k: int, index: int) -> list[Token]:
-        """The noun phrase right before a preposition ("exports" in "exports to Thailand")."""
+    def head_before(self, tokens: Sequence[Token], k: int, index: int) -> tuple[int, int] | None:
+        """Where the noun phrase before a preposition at k + 1 starts and ends.
+
+        "exports" in "exports to Thailand", "harga pembelian Bulog" in "harga pembelian Bulog
+        di dalam negeri", "arrivals" in "arrivals from Vietnam to Thailand" (two tails).
+        """
         words = self.words
-        end = k
-        while k >= 0 and end - k < _MAX_PHRASE and words.is_noun(tokens[k]):
-            if self.figure_at(tokens[k], index) is not None:
-                break
-            k -= 1
-        head = list(tokens[k + 1 : end + 1])
-        if not head or self.only_time(head) or head[-1].lower in words.anaphors:
-            return []
-        if k >= 0 and (tokens[k].is_number or tokens[k].lower in words.prepositions):
-            return []  # "Rp 48,8 triliun bagi ...", "di dalam negeri": no head here
-        return head
+        for _ in range(_TAILS):
+            if k >= 0 and tokens[k].lower in words.prepositions:
+                k -= 1  # a two-word preposition: "di dalam negeri"
+            end = k
+            while k >= 0 and end - k < _MAX_PHRASE:
+                if self.figure_at(tokens[k], index) is not None:
+                    break
+                if not (words.is_noun(tokens[k]) or self.is_participle(tokens, k)):
+                    break
+                k -= 1
+            head = tokens[k + 1 : end + 1]
+            if not head or self.only_time(head) or head[-1].lower in words.anaphors:
+                return None
+            if k >= 0 and tokens[k].is_number:
+                return None  # "Rp 48,8 triliun bagi ...": no head here
+            if k < 0 or tokens[k].lower not in words.prepositions:
+                return k + 1, end
+            k -= 1  # the head is itself a tail: look for the one it belongs to
+        return None
+
+    def with_tail(
+        self, tokens: Sequence[Token], head: tuple[int, int], preposition: str, tail: list[Token]
+    ) -> list[Token]:
+        """The head with a short tail when the tail completes it ("exports to Thailand") or
+        the head is one word and says little alone ("Investasi dari Korea"; not before an
+        attribute: "Lahan dengan luas 20 hektar"); else the head alone: a place or a source
+        after a longer head only says where the measured thing is ("harga pembelian Bulog di
+        dalam negeri"); after a vague head ("bagian dari ...") the tail says what it is."""
+        words, (start, end) = self.words, head
+        if tokens[end].lower in words.vague:
+            return tail  # "bagian dari kerangka anggaran", "share in total exports"
+        last = tail[-1].start
+        whole = [t for t in tokens[start:] if t.start <= last]
+        completes = preposition in words.complement_prepositions or (
+            start == end and preposition not in words.attribute_prepositions
+        )
+        if completes and len(tail) <= _SHORT_TAIL and len(whole) <= _MAX_PHRASE:
+            return whole
+        return list(tokens[start : end + 1])
 
     def skip_figure(self, tokens: Sequence[Token], j: int, figure: Figure) -> int:
         while j >= 0 and tokens[j].start >= figure.start:
@@ -514,7 +673,7 @@ class _Reader:
         i = segment or 0
         while i < len(tokens) and (_is_mark(tokens[i], text) or not words.is_noun(tokens[i])):
             i += 1
-        first = self.forward_phrase(tokens[i:])
+        first = self.forward_subject(tokens[i:])
         return head, (first if self.usable(first) else None)
 
     def head_at(self, tokens: Sequence[Token], start: int) -> list[Token] | None:
@@ -525,7 +684,7 @@ class _Reader:
         phrase = self.forward_phrase(tokens[i:])
         after = i + len(phrase)
         if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
-            return phrase
+            return self.without_time_tail(phrase)
         return None
 
     def is_predicate(self, token: Token) -> bool:
@@ -566,9 +725,9 @@ class _Reader:
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
-            phrase = self.forward_phrase(after)
+            phrase = self.forward_subject(after)
             if self.usable(phrase):
-                return _phrase(text, phrase)
+                return _phrase(text, self.counted(phrase, before, index))
             if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
             for words_of in words.out_of:
@@ -583,16 +742,23 @@ class _Reader:
             if earlier is not None:
                 return self.subjects[earlier]
         else:
-            if first in words.part_of and figure.kind != "money":
-                phrase = self.forward_phrase(after[1:])
+            if first in words.part_of and figure.kind != "money" and not self.changed(before):
+                phrase = self.forward_subject(self.past_determiner(after[1:]))
                 if self.usable(phrase) and not self.is_base(phrase):
                     return _phrase(text, phrase)
+            if first in words.money_of and figure.kind == "money" and after[1:]:
+                phrase = self.forward_subject(after[1:])
+                if phrase and phrase[0] is after[1] and phrase[0].text.islower():
+                    if self.usable(phrase):  # "$16.3 billion in registered capital"
+                        return _phrase(text, phrase)
             if first in words.change_nouns and second in words.prepositions:
-                phrase = self.forward_phrase(after[2:])
+                phrase = self.forward_subject(after[2:])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
-            phrase = self.forward_phrase(after)
+            phrase = self.forward_subject(after)
             if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
+                if figure.kind == "count":  # "23,85 juta orang"
+                    phrase = self.counted(phrase, before, index)
                 return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=figure.kind == "percent")
         if not item.bare:
@@ -602,7 +768,7 @@ class _Reader:
             # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
             # stands before the figure ("harga ... Rp 12.500 per kg untuk zona 1")
             if i < len(after) and after[i].lower in words.purpose and how != "np":
-                phrase = self.forward_phrase(after[i + 1 :])
+                phrase = self.forward_subject(after[i + 1 :])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
         if how == "np" or (how == "adjunct" and figure.kind != "percent"):
@@ -625,6 +791,51 @@ class _Reader:
         head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
+
+    def changed(self, before: Sequence[Token]) -> bool:
+        """A change word right before the figure ("tumbuh 7,3 persen dari outlook", "naik
+        sebesar"): then "dari" after it names the base of the change, not a whole."""
+        words = self.words
+        last = len(before) - 1
+        if last > 0 and before[last].lower in words.links:
+            last -= 1
+        word = before[last].lower if last >= 0 else ""
+        if word in words.particles and last and before[last - 1].lower in words.particle_verbs:
+            return False  # "make up 85% of rice exports"
+        return word in words.increase or word in words.decrease
+
+    def past_determiner(self, tokens: Sequence[Token]) -> Sequence[Token]:
+        """The tokens after one leading determiner ("of its land area"), if one leads."""
+        if len(tokens) > 1 and tokens[0].lower in self.words.determiners:
+            return tokens[1:]
+        return tokens
+
+    def counted(self, phrase: list[Token], before: list[Token], index: int) -> list[Token]:
+        """What a count counts: the noun after it, or, when that is only a classifier
+        ("orang", "people") and a linking verb joins the figure to a phrase before it
+        ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase."""
+        words = self.words
+        if len(phrase) > 1 or phrase[0].lower not in words.classifiers:
+            return phrase
+        if not self.links_amount(before):
+            return phrase  # "Acara itu dihadiri 12.000 orang", "menara berisi 60 unit"
+        how, found = self.backward(before, index)
+        if how != "np":
+            return phrase
+        opening = next(i for i, t in enumerate(before) if t.start == found[0].start)
+        if opening and self.figure_at(before[opening - 1], index) is not None:
+            return phrase  # what an earlier count counts: "158 projects totalling 144,000 units"
+        return found
+
+    def links_amount(self, before: Sequence[Token]) -> bool:
+        """Whether the words right before a figure say its subject is that amount ("mencapai",
+        "reached", "rose to", "bertambah menjadi"), not what something did to it ("drew")."""
+        words = self.words
+        last = len(before) - 1
+        if last > 0 and before[last].lower in words.level:
+            last -= 1  # "rose to", "bertambah menjadi"
+        link = before[last].lower if last >= 0 else ""
+        return link in words.amount_links or link in words.increase or link in words.decrease
 
     def segment_start(self, tokens: Sequence[Token]) -> int:
         for t in reversed(tokens):
