@@ -23,7 +23,7 @@ import contextlib
 import logging
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,7 +32,15 @@ import dask.bag
 from distributed import Client, Future, LocalCluster
 from distributed.comm import get_address_host_port
 
-from mobfacts.runners import Outcome, Render, RunnerError, Settings, process
+from mobfacts.runners import (
+    Outcome,
+    Render,
+    RunnerError,
+    Settings,
+    process,
+    process_batch,
+    with_end,
+)
 from mobfacts.sources import STDIN, InputError, Source, expand
 
 LOCAL = "local"
@@ -108,12 +116,12 @@ def _stream(
         batch: list[Source] = []
         count = 0
         try:
-            for item in _with_end(items):
+            for item in with_end(items):
                 if item is None or isinstance(item, InputError) or len(batch) >= batch_files:
                     if batch:
                         key = f"mobfacts-batch-{run_id}-{count}"
                         future = client.submit(
-                            _process_batch,
+                            process_batch,
                             batch,
                             settings,
                             render,
@@ -158,12 +166,6 @@ def _located(source: Source) -> Source:
     return _Located(source.name, path=os.path.abspath(source.name))
 
 
-def _with_end(items: Iterable[Source | InputError]) -> Iterator[Source | InputError | None]:
-    """The items, then None to flush the last batch."""
-    yield from items
-    yield None
-
-
 def _settle(entry: _Pending) -> list[Outcome]:
     """The Outcomes of a window entry; a batch that failed on the cluster fails each input."""
     if isinstance(entry, list):
@@ -177,13 +179,6 @@ def _settle(entry: _Pending) -> list[Outcome]:
         return [Outcome(source.name, error=f"{source.name}: {reason}") for source in sources]
     finally:
         future.release()
-
-
-def _process_batch(
-    sources: Sequence[Source], settings: Settings, render: Render | None = None
-) -> list[Outcome]:
-    """The task a worker runs: read and extract (and render) each source of a batch, in order."""
-    return [process(source, settings, render) for source in sources]
 
 
 def extract_bag(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -119,29 +119,50 @@ def _settled(error: InputError) -> Outcome:
     return Outcome(error.source, error=str(error))
 
 
+BATCH = 4  # inputs per task: one round trip to a worker per batch, not per article
+
+
+def process_batch(
+    sources: Sequence[Source], settings: Settings, render: Render | None = None
+) -> list[Outcome]:
+    """The task a worker runs: read and extract (and render) each source of a batch, in order."""
+    return [process(source, settings, render) for source in sources]
+
+
 def _run_parallel(
     items: Iterable[Source | InputError], settings: Settings, jobs: int, render: Render | None
 ) -> Iterator[Outcome]:
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for it
 
-    # A bounded window of pending inputs keeps memory flat however large the corpus,
+    # A bounded window of pending batches keeps memory flat however large the corpus,
     # and reading results from its left end keeps the input order.
-    window: collections.deque[Future[Outcome] | Outcome] = collections.deque()
-    limit = jobs * 8
+    window: collections.deque[Future[list[Outcome]] | list[Outcome]] = collections.deque()
+    limit = jobs * 2
+    batch: list[Source] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
-        for item in items:
+        for item in with_end(items):
+            if item is None or isinstance(item, InputError) or len(batch) >= BATCH:
+                if batch:
+                    window.append(pool.submit(process_batch, batch, settings, render))
+                    batch = []
+                while len(window) >= limit:
+                    yield from _results(window.popleft())
             if isinstance(item, InputError):
-                window.append(_settled(item))
-            else:
-                window.append(pool.submit(process, item, settings, render))
-            while len(window) >= limit:
-                yield _result(window.popleft())
+                window.append([_settled(item)])
+            elif item is not None:
+                batch.append(item)
         while window:
-            yield _result(window.popleft())
+            yield from _results(window.popleft())
     finally:
         # On Ctrl-C or a closed pipe, drop the queued inputs instead of finishing them.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def with_end(items: Iterable[Source | InputError]) -> Iterator[Source | InputError | None]:
+    """The items, then None to send the last batch."""
+    yield from items
+    yield None
 
 
 def _ignore_interrupts() -> None:
@@ -149,5 +170,5 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _result(pending: Future[Outcome] | Outcome) -> Outcome:
-    return pending if isinstance(pending, Outcome) else pending.result()
+def _results(pending: Future[list[Outcome]] | list[Outcome]) -> list[Outcome]:
+    return pending if isinstance(pending, list) else pending.result()
