@@ -152,6 +152,7 @@ class _Rules:
     title_vocab: frozenset[str]
     organisation_first: bool
     place_before: frozenset[str]
+    organisation_before: frozenset[str]  # "Grup", "PT": the capitalised words after name a firm
     place_after: frozenset[str]
     title_clause: regex.Pattern[str]
     organisation_openers: frozenset[str]  # "departemen", "department of"
@@ -260,6 +261,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         title_vocab=_keys(words("title_words")) | place_words,
         organisation_first=bool(lexicon.section("people").get("organisation_before_office")),
         place_before=_keys(words("place_before")),
+        organisation_before=_keys(words("organisation_before")),
         place_after=_keys(words("place_after")),
         title_clause=_title_clause(words("title_clauses")),
         organisation_openers=_keys(words("organisation_openers")),
@@ -611,6 +613,10 @@ class _Reader:
         A credit (caption, byline) may give Vietnamese given names alone ("Thu Hoai").
         """
         rules = self.rules
+        if words[i].key in rules.place_before or words[i].key in rules.organisation_before:
+            return False  # "Kecamatan Tan Thuan", "Grup ...": a place or a firm, not a person
+        if i > 0 and words[i - 1].key in rules.organisation_before:
+            return False  # "Grup Kansai Seiki", "PT Sinar Jaya": a firm's name
         if i > 0 and words[i - 1].key in rules.place_before:
             # "Jalan Ly Thai To" is a street; inside a title the word is an adjective:
             # "Ketua Dewan Rakyat Provinsi Nguyen Dang Quang".
