@@ -220,6 +220,7 @@ class _Rules:
     label: regex.Pattern[str]
     label_ends: _Endings  # what the text before a label match must end with
     not_amount_before: _Phrases
+    not_amount_after: regex.Pattern[str]  # "two-way", "dua arah": a compound, no amount
     period_before: _Phrases
     period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
@@ -305,6 +306,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
+        not_amount_after=regex.compile(
+            rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
+            r"(?![\p{L}\p{M}])"
+        ),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
         period_after=(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
@@ -476,6 +481,8 @@ def _not_an_amount(
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
+        if rules.not_amount_after.match(text, end):
+            return True  # "two-way trade", "perdagangan dua arah": a compound, not an amount
         if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
     before = text[window:start].rstrip()  # Python strips every space regex does (and more)
