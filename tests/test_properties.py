@@ -40,17 +40,23 @@ def test_any_news_like_text(text: str) -> None:
     check_document(text)
 
 
+# A text this short needs a few thousand calls; compiling a pattern on first use can take
+# a few hundred thousand. An endless loop passes this many in seconds and fails the test.
+ENDLESS = 5_000_000
+
+
 @pytest.mark.parametrize("text", ["(0)5", "(0)5%", ")(0)5", "((0)) 5", "(1)(2)3 orang", "[(0)]5"])
 def test_a_bracket_before_a_number_ends(text: str) -> None:
     """'(0)5' once looped forever looking for a subject before the bracket."""
     for code in ("id", "en"):
-        assert count_calls(lambda c=code: extract(text, lang=c), limit=200_000) < 200_000
+        count_calls(lambda c=code: extract(text, lang=c), limit=ENDLESS)
+        assert count_calls(lambda c=code: extract(text, lang=c), limit=ENDLESS) < 20_000
 
 
 @given(st.text(alphabet="()[]0123456789 ,.-%/aA\"'", max_size=14))
 @settings(max_examples=400, deadline=None)
 def test_short_punctuated_numbers_always_end(text: str) -> None:
-    count_calls(lambda: extract(text, lang="id"), limit=500_000)
+    count_calls(lambda: extract(text, lang="id"), limit=ENDLESS)
 
 
 def test_doubling_the_input_at_most_roughly_doubles_the_work() -> None:
