@@ -94,6 +94,15 @@ def test_table_is_plain_text_when_not_a_terminal(articles: Path) -> None:
     assert max(len(line) for line in result.stdout.splitlines()) <= 120
 
 
+def test_a_narrow_table_never_breaks_a_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    text = "Pendapatan per kapita mencapai 36 juta VND/orang/tahun, turun 3,25% per tahun."
+    result = invoke("extract", "-", stdin=text.encode())
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "orang/tahun" in result.stdout and "decrease" in result.stdout
+
+
 def test_stdin_is_read_for_dash() -> None:
     result = invoke("extract", "-f", "jsonl", "-", stdin=ARTICLE_ID.encode())
     assert result.exit_code == 0

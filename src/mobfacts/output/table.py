@@ -48,7 +48,7 @@ class TableWriter:
     def _table(self, title: str, *columns: str) -> Table:
         table = Table(title=title, title_justify="left", box=self.box, expand=False)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column, overflow="fold", no_wrap=column in _LABELS)
         return table
 
     def _figures(self, doc: Document) -> Table:
@@ -79,6 +79,10 @@ class TableWriter:
         for d in doc.dates:
             table.add_row(d.text, d.value or "")
         return table
+
+
+# Short label columns are never broken inside a label ("orang/tahun", "decrease").
+_LABELS = frozenset({"unit", "change", "per", "bound", "mentions"})
 
 
 def _number(value: Number | None) -> str:
