@@ -568,17 +568,19 @@ def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
         return False
     if low.value is None or high.value is None or not low.value < high.value:
         return False
+    gap = text[low.end : high.start]
+    word = gap.strip().lower()
+    dash = word in ("-", "–")
+    spaced = gap[:1].isspace() and gap[-1:].isspace()
+    if not (dash or (spaced and (word in rules.range_words or word in rules.pair_words))):
+        return False  # most neighbours: no range word between them
     before = text[max(0, low.start - 40) : low.start].lower().split()
     while before and before[-1] in rules.change_links:
         before.pop()
     if before and before[-1] in rules.change_words:
         return False  # "rose 0.3 points to 4.1%": a change, then a level
-    gap = text[low.end : high.start]
-    word = gap.strip().lower()
-    if word in ("-", "–"):
+    if dash:
         return True
-    if not (gap[:1].isspace() and gap[-1:].isspace()):
-        return False
     opener = rules.range_openers.before(text, low.start) is not None
     if word in rules.pair_words:
         return opener
