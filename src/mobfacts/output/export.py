@@ -41,12 +41,9 @@ def to_csv_rows(doc: Document) -> str:
     return buffer.getvalue()
 
 
-# Each writer's text for a document comes from a pure module-level function (its `render`),
-# so that worker processes can render documents and the parent only writes the text.
-
-
-class JsonlWriter:
-    """One JSON document per line, flushed as each input finishes."""
+class _TextWriter:
+    """A writer whose text for a document is render(doc): a pure module-level function, so
+    that worker processes can render documents and the parent only writes the text."""
 
     render = staticmethod(to_json_line)
 
@@ -54,7 +51,7 @@ class JsonlWriter:
         self.stream = stream
 
     def write(self, doc: Document) -> None:
-        self.write_text(to_json_line(doc))
+        self.write_text(self.render(doc))
 
     def write_text(self, text: str) -> None:
         self.stream.write(text)
@@ -64,17 +61,18 @@ class JsonlWriter:
         self.stream.flush()
 
 
-class JsonWriter:
+class JsonlWriter(_TextWriter):
+    """One JSON document per line, flushed as each input finishes."""
+
+
+class JsonWriter(_TextWriter):
     """One JSON array of documents, streamed: the array is never built in memory."""
 
     render = staticmethod(to_json_indented)
 
     def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+        super().__init__(stream)
         self.count = 0
-
-    def write(self, doc: Document) -> None:
-        self.write_text(to_json_indented(doc))
 
     def write_text(self, text: str) -> None:
         self.stream.write("[\n" if self.count == 0 else ",\n")
@@ -86,24 +84,14 @@ class JsonWriter:
         self.stream.flush()
 
 
-class CsvWriter:
+class CsvWriter(_TextWriter):
     """RFC 4180 CSV: a header, then one row per fact with its type and source."""
 
     render = staticmethod(to_csv_rows)
 
     def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+        super().__init__(stream)
         csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n").writeheader()
-
-    def write(self, doc: Document) -> None:
-        self.write_text(to_csv_rows(doc))
-
-    def write_text(self, text: str) -> None:
-        self.stream.write(text)
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.flush()
 
 
 def rows(doc: Document) -> Iterator[dict[str, Any]]:
