@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -200,6 +201,40 @@ class _Endings:
         return False
 
 
+def _leads(words: Iterable[str], marks: str = "") -> frozenset[str]:
+    """The ASCII characters a match of any of the words (in any case) may start with."""
+    chars = set(marks)
+    for word in words:
+        first = str(word)[:1]
+        for variant in (first, first.lower(), first.upper(), first.casefold()):
+            chars.update(variant, variant.lower(), variant.upper())
+    return frozenset(c for c in chars if c.isascii())
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    """A pattern read just after a number, behind a test of the character it may start with.
+
+    Most numbers are followed by a word none of the pattern's words starts with, and a set
+    lookup costs a tenth of a failed regex match. After one space the next character is
+    tested; a second space and any non-ASCII character pass (the pattern decides).
+    """
+
+    pattern: regex.Pattern[str]
+    leads: frozenset[str]  # the ASCII characters a match may start with, after the spaces
+
+    def match(self, text: str, end: int) -> regex.Match[str] | None:
+        """The pattern's match at end, or None."""
+        char = text[end : end + 1]
+        if char.isspace():
+            char = text[end + 1 : end + 2]
+            if char.isspace():
+                return self.pattern.match(text, end)
+        if char in self.leads or not char.isascii():
+            return self.pattern.match(text, end)
+        return None
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The compiled patterns and word tables of one language."""
@@ -209,26 +244,26 @@ class _Rules:
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
     any_case_words: str  # compiled when a text needs it (_pattern)
-    range_tail: regex.Pattern[str]
-    scale: regex.Pattern[str]
-    unit: regex.Pattern[str]
-    per: regex.Pattern[str]
+    range_tail: _After
+    scale: _After
+    unit: _After
+    per: _After
     range_openers: _Phrases
-    bound_after: regex.Pattern[str]
+    bound_after: _After
     bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
     label_ends: _Endings  # what the text before a label match must end with
     not_amount_before: _Phrases
-    not_amount_after: regex.Pattern[str]  # "two-way", "dua arah": a compound, no amount
+    not_amount_after: _After  # "two-way", "dua arah": a compound, no amount
     period_before: _Phrases
     period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
-    capital_after: regex.Pattern[str]
-    list_after: regex.Pattern[str]
+    capital_after: _After
+    list_after: _After
     list_before: regex.Pattern[str]
     list_ends: _Endings
-    time_after: regex.Pattern[str]
+    time_after: _After
     number_words: NumberWords
     thousands_mark: str
     scales: Mapping[str, Decimal]
@@ -293,22 +328,41 @@ def _rules(lexicon: Lexicon) -> _Rules:
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         any_case_words=words,
-        range_tail=regex.compile(range_tail),
-        scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
-        unit=regex.compile(
-            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        range_tail=_After(regex.compile(range_tail), _leads(range_words, "-")),
+        scale=_After(
+            regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+            _leads(scales),
         ),
-        per=regex.compile(per),
+        unit=_After(
+            regex.compile(
+                rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+            ),
+            _leads(units, "-"),
+        ),
+        per=_After(
+            regex.compile(per),
+            _leads(
+                [
+                    *figures.get("per_words", []),
+                    *figures.get("per_article_words", []),
+                    *per_fused,
+                ],
+                "/",
+            ),
+        ),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
-        bound_after=regex.compile(bound_after),
+        bound_after=_After(regex.compile(bound_after), _leads(figures.get("bounds_after", {}))),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
-        not_amount_after=regex.compile(
-            rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
-            r"(?![\p{L}\p{M}])"
+        not_amount_after=_After(
+            regex.compile(
+                rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
+                r"(?![\p{L}\p{M}])"
+            ),
+            _leads(figures.get("not_amount_after", []), "-"),
         ),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
         period_after=(
@@ -319,16 +373,22 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=regex.compile(r"\s+\p{Lu}"),
-        list_after=regex.compile(
-            rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+        capital_after=_After(regex.compile(r"\s+\p{Lu}"), frozenset(string.ascii_uppercase)),
+        list_after=_After(
+            regex.compile(
+                rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+            ),
+            _leads(figures.get("range_pair_words", []), ","),
         ),
         list_before=regex.compile(
             rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
         ),
         list_ends=_Endings.of([",", *figures.get("range_pair_words", [])], case=False),
-        time_after=regex.compile(
-            rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+        time_after=_After(
+            regex.compile(
+                rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+            ),
+            _leads(figures.get("time_suffixes", [])),
         ),
         number_words=number_words,
         thousands_mark=numbers["thousands_mark"],
