@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
+import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -33,6 +35,11 @@ _VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
 _SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
 _SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
+_VERSION_ENDS = frozenset((".0", ",0"))  # what _VERSION's match must end with
+_TIME_ENDS = frozenset((".00", ",00"))  # what _TIME_OF_DAY's match must end with
+_SLOGAN_REACH = 64  # characters after a number looked at before _SLOGAN_AFTER is tried
+_ONE = Decimal(1)
+_START = operator.itemgetter(0)  # a _Number's start
 _WINDOW = 40  # characters looked at before a number for bounds, labels and names
 _YEARS = (1900, 2100)
 _LAST_DAY = 31
@@ -109,9 +116,12 @@ class _Phrases:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
-    """A number as written: digits (perhaps after a currency sign) or number words."""
+class _Number(NamedTuple):
+    """A number as written: digits (perhaps after a currency sign) or number words.
+
+    A named tuple: one is built for every number in the text, and a frozen dataclass
+    costs three times as much to build.
+    """
 
     start: int
     end: int
@@ -125,13 +135,14 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
     ends = rules.prefix_ends
     for match in rules.digits.finditer(text):
-        begin = match.start()
-        before = text[max(0, begin - 2) : begin]  # a prefix ends here, perhaps before a space
-        pre = None
-        if before[-1:] in ends or (before[-1:].isspace() and before[:1] in ends):
+        begin, end = match.span()
+        last = text[begin - 1] if begin else ""  # a prefix ends here, perhaps before a space
+        if last in ends or (last.isspace() and text[max(0, begin - 2)] in ends):
             pre = rules.prefix.search(text, max(0, begin - 8), begin)
-        start = pre.start() if pre else begin
-        yield _Number(start, match.end(), begin, match.group(), None, pre and pre.group("pre"))
+            if pre is not None:
+                yield _Number(pre.start(), end, begin, text[begin:end], None, pre.group("pre"))
+                continue
+        yield _Number(begin, end, begin, text[begin:end])
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
@@ -173,8 +184,8 @@ class _Endings:
     test exactly (a word ending in a stripped mark, a case-blind non-ASCII word) passes all.
     """
 
-    words: frozenset[str] | None
-    lengths: tuple[int, ...]
+    words: tuple[str, ...] | None  # for str.endswith; lowercase when not case
+    longest: int
     case: bool
 
     @classmethod
@@ -184,20 +195,51 @@ class _Endings:
             w and w[-1] not in _STRIPPED and w == "".join(w.split()) and (case or w.isascii())
             for w in words
         )
-        table = frozenset(w if case else w.lower() for w in words) if exact else None
-        return cls(table, tuple(sorted({len(w) for w in words})), case)
+        table = tuple(sorted({w if case else w.lower() for w in words})) if exact else None
+        return cls(table, max(map(len, words), default=0), case)
 
     def may_end(self, stripped: str) -> bool:
         """Whether the text (stripped of trailing spaces and marks) may end with a word."""
         if self.words is None:
             return True
-        for size in self.lengths:
-            tail = stripped[-size:]
-            if self.case and tail in self.words:
-                return True
-            if not self.case and (not tail.isascii() or tail.lower() in self.words):
-                return True
-        return False
+        if self.case:
+            return stripped.endswith(self.words)
+        tail = stripped[-self.longest :] if self.longest else ""
+        return not tail.isascii() or tail.lower().endswith(self.words)
+
+
+def _leads(words: Iterable[str], marks: str = "") -> frozenset[str]:
+    """The ASCII characters a match of any of the words (in any case) may start with."""
+    chars = set(marks)
+    for word in words:
+        first = str(word)[:1]
+        for variant in (first, first.lower(), first.upper(), first.casefold()):
+            chars.update(variant, variant.lower(), variant.upper())
+    return frozenset(c for c in chars if c.isascii())
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    """A pattern read just after a number, behind a test of the character it may start with.
+
+    Most numbers are followed by a word none of the pattern's words starts with, and a set
+    lookup costs a tenth of a failed regex match. After one space the next character is
+    tested; a second space and any non-ASCII character pass (the pattern decides).
+    """
+
+    pattern: regex.Pattern[str]
+    leads: frozenset[str]  # the ASCII characters a match may start with, after the spaces
+
+    def match(self, text: str, end: int) -> regex.Match[str] | None:
+        """The pattern's match at end, or None."""
+        char = text[end : end + 1]
+        if char.isspace():
+            char = text[end + 1 : end + 2]
+            if char.isspace():
+                return self.pattern.match(text, end)
+        if char in self.leads or not char.isascii():
+            return self.pattern.match(text, end)
+        return None
 
 
 @dataclass(frozen=True)
@@ -209,26 +251,26 @@ class _Rules:
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
     any_case_words: str  # compiled when a text needs it (_pattern)
-    range_tail: regex.Pattern[str]
-    scale: regex.Pattern[str]
-    unit: regex.Pattern[str]
-    per: regex.Pattern[str]
+    range_tail: _After
+    scale: _After
+    unit: _After
+    per: _After
     range_openers: _Phrases
-    bound_after: regex.Pattern[str]
+    bound_after: _After
     bounds_after: Mapping[str, str]
     range_breakers: _Phrases
     label: regex.Pattern[str]
     label_ends: _Endings  # what the text before a label match must end with
     not_amount_before: _Phrases
-    not_amount_after: regex.Pattern[str]  # "two-way", "dua arah": a compound, no amount
+    not_amount_after: _After  # "two-way", "dua arah": a compound, no amount
     period_before: _Phrases
     period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
-    capital_after: regex.Pattern[str]
-    list_after: regex.Pattern[str]
+    capital_after: _After
+    list_after: _After
     list_before: regex.Pattern[str]
     list_ends: _Endings
-    time_after: regex.Pattern[str]
+    time_after: _After
     number_words: NumberWords
     thousands_mark: str
     scales: Mapping[str, Decimal]
@@ -293,22 +335,41 @@ def _rules(lexicon: Lexicon) -> _Rules:
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         any_case_words=words,
-        range_tail=regex.compile(range_tail),
-        scale=regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
-        unit=regex.compile(
-            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        range_tail=_After(regex.compile(range_tail), _leads(range_words, "-")),
+        scale=_After(
+            regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+            _leads(scales),
         ),
-        per=regex.compile(per),
+        unit=_After(
+            regex.compile(
+                rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+            ),
+            _leads(units, "-"),
+        ),
+        per=_After(
+            regex.compile(per),
+            _leads(
+                [
+                    *figures.get("per_words", []),
+                    *figures.get("per_article_words", []),
+                    *per_fused,
+                ],
+                "/",
+            ),
+        ),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
-        bound_after=regex.compile(bound_after),
+        bound_after=_After(regex.compile(bound_after), _leads(figures.get("bounds_after", {}))),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
-        not_amount_after=regex.compile(
-            rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
-            r"(?![\p{L}\p{M}])"
+        not_amount_after=_After(
+            regex.compile(
+                rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
+                r"(?![\p{L}\p{M}])"
+            ),
+            _leads(figures.get("not_amount_after", []), "-"),
         ),
         period_before=_Phrases.of(figures.get("period_words_before", [])),
         period_after=(
@@ -319,16 +380,22 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=regex.compile(r"\s+\p{Lu}"),
-        list_after=regex.compile(
-            rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+        capital_after=_After(regex.compile(r"\s+\p{Lu}"), frozenset(string.ascii_uppercase)),
+        list_after=_After(
+            regex.compile(
+                rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
+            ),
+            _leads(figures.get("range_pair_words", []), ","),
         ),
         list_before=regex.compile(
             rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
         ),
         list_ends=_Endings.of([",", *figures.get("range_pair_words", [])], case=False),
-        time_after=regex.compile(
-            rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+        time_after=_After(
+            regex.compile(
+                rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
+            ),
+            _leads(figures.get("time_suffixes", [])),
         ),
         number_words=number_words,
         thousands_mark=numbers["thousands_mark"],
@@ -358,13 +425,15 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
-    if number.digits and not number.pre and _glued_before(text, number.number_start):
-        return None
-    value = _value(number.digits, number.words, rules)
+    start, end, digits = number.start, number.end, number.digits
+    if digits:
+        if not number.pre and _glued_before(text, number.number_start):
+            return None
+        value = read_number(digits, thousands_mark=rules.thousands_mark)
+    else:
+        value = _value(None, number.words, rules)
     if value is None:
         return None
-    start, end = number.start, number.end
-    window = max(0, start - _WINDOW)
     value_max = None
     tail = rules.range_tail.match(text, end)
     if tail is not None:
@@ -379,8 +448,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         if high is not None and high > value and joined:
             value_max, end = high, tail.end()
     scale = rules.scale.match(text, end)
-    factor = Decimal(1)
-    if scale is not None and number.digits:
+    factor = _ONE
+    if scale is not None and digits:
         factor, end = rules.scales[scale.group("scale").lower()], scale.end()
     unit_symbol, kind = None, "count"
     if number.pre:
@@ -398,7 +467,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
-    if bare and _not_an_amount(view, number, rules, start, end, value, value_max, window):
+    if bare and _not_an_amount(view, number, rules, start, end, value, value_max):
         return None
     per: list[str] = []
     per_end = end
@@ -466,11 +535,11 @@ def _not_an_amount(
     end: int,
     value: Decimal,
     value_max: Decimal | None,
-    window: int,
 ) -> bool:
     """Bare numbers that are years, labels, names, times, days, list items or list markers."""
     text, written = view.text, number.words or ""
     digits = number.digits or ""
+    window = start - _WINDOW if start > _WINDOW else 0
     if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
         return True
     if value_max is not None and len(digits) >= 3 and digits.isdigit():
@@ -489,11 +558,13 @@ def _not_an_amount(
     unmarked = before.rstrip(":#").rstrip().rstrip(".")
     if rules.label_ends.may_end(unmarked) and rules.label.search(text, window, start):
         return True
-    if _VERSION.fullmatch(digits):
+    if digits[-2:] in _VERSION_ENDS and _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
-    if _TIME_OF_DAY.fullmatch(digits) or rules.time_after.match(text, end):
+    if (digits[-3:] in _TIME_ENDS and _TIME_OF_DAY.fullmatch(digits)) or rules.time_after.match(
+        text, end
+    ):
         return True  # a time of day: "15.00", "10.30 WIB"
-    last = text[window:start].rsplit(None, 1)  # a name is the last word: not a lowercase one
+    last = before.rsplit(None, 1)  # a name is the last word: not a lowercase one
     name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
     if name is not None and name.group("before") not in ("", ";", ":", '"', "“", "(", "-", "–"):
         sentence = view.sentence_at(start)
@@ -508,12 +579,27 @@ def _not_an_amount(
         or (rules.list_ends.may_end(before) and rules.list_before.search(text, window, start))
     ):
         return True  # "Kemenko 1, 2, 3 dan 4"
-    if _SLOGAN_AFTER.match(text, end) or (
+    if _slogan_after(text, end) or (
         before.endswith(("-", "–")) and _SLOGAN_BEFORE.search(text, window, start)
     ):
         return True  # "3 larangan - 3 anjuran - 3 kebutuhan": a slogan
+    if text[end : end + 1] not in (".", ")"):
+        return False
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" \t-•*") and text[end : end + 1] in (".", ")")
+    return not text[line_start:start].strip(" \t-•*")  # "1." or "2)" opening a line
+
+
+def _slogan_after(text: str, end: int) -> bool:
+    """Whether _SLOGAN_AFTER matches at end, tried only when the word after next is a dash."""
+    rest = text[end : end + _SLOGAN_REACH]
+    if not rest[:1].isspace():
+        return False
+    words = rest.split(None, 2)
+    if len(words) >= 2 and words[1][:1] not in ("-", "–"):
+        return False  # the pattern's dash stands right after the first word and its spaces
+    if len(words) < 2 and len(rest) < _SLOGAN_REACH:
+        return False
+    return _SLOGAN_AFTER.match(text, end) is not None
 
 
 def _disjoint(found: list[Found]) -> list[Found]:
@@ -611,7 +697,7 @@ def _final(view: TextView, figure: Figure, fields: Mapping[str, Any]) -> Figure:
 def extract(view: TextView) -> tuple[Figure, ...]:
     """Every figure in the text, with its subject, change, denominators and bound."""
     rules = _rules(view.lexicon)
-    numbers = sorted(_numbers(view.text, rules), key=lambda n: n.start)
+    numbers = sorted(_numbers(view.text, rules), key=_START)
     found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
     chosen = _joined_ranges(view.text, _disjoint(found), rules)
     described = describe(view, chosen)
