@@ -46,10 +46,21 @@ _TOKEN = regex.compile(
     r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)"
     r"|\S",
 )
-# The same tokens in ASCII text, where stdlib re can spell every class exactly (\p{Nd} is
-# 0-9, [\p{L}\p{M}] is A-Za-z, \s is the six characters below: re's own \s would also take
-# \x1c-\x1f). One group: split() returns [space, token, space, token, ..., space].
-_ASCII_TOKEN = re.compile(r"([0-9]+(?:[.,][0-9]+)*|[A-Za-z]+(?:['\-][A-Za-z]+)*|[^\t\n\v\f\r ])")
+# The same tokens in ASCII and Latin-script text, where stdlib re can spell every class
+# exactly (\p{Nd} is 0-9, [\p{L}\p{M}] the letter ranges below, \s the six characters below:
+# re's own \s would also take \x1c-\x1f); possessive, as nothing is ever given back. One
+# group: split() returns [space, token, space, token, ..., space].
+_ACCENTED = "À-ÖØ-öø-ɏḀ-ỿ"  # Latin-1, Extended-A/B and Additional letters (Vietnamese)
+_LATIN = f"A-Za-z{_ACCENTED}"
+_LATIN_TOKEN = re.compile(
+    rf"([0-9]++(?:[.,][0-9]++)*+|[{_LATIN}]++(?:['’\-][{_LATIN}]++)*+|[^\t\n\v\f\r ])"
+)
+
+
+@functools.cache
+def _not_latin() -> re.Pattern[str]:
+    """A character _LATIN_TOKEN does not read as the regex path does (compiled on first use)."""
+    return re.compile(rf"[^\x00-\x7f{_ACCENTED}“”‘’–—…•]")
 
 
 class Token(NamedTuple):
@@ -69,10 +80,16 @@ _first_char = operator.itemgetter(0)
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end] with offsets into the whole text (as mobfacts.text does)."""
+    return _tokens_and_starts(text, start, end)[0]
+
+
+def _tokens_and_starts(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
+    """The tokens of text[start:end] and their start offsets (for bisect)."""
     chunk = text[start:end]
-    if chunk.isascii():
-        return _tokenize_ascii(chunk, start)
-    return _tokenize_any(text, start, end)
+    if chunk.isascii() or not _not_latin().search(chunk):
+        return _tokenize_latin(chunk, start)
+    tokens = _tokenize_any(text, start, end)
+    return tokens, [t.start for t in tokens]
 
 
 def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
@@ -90,25 +107,26 @@ def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-def _tokenize_ascii(chunk: str, offset: int) -> list[Token]:
-    """The tokens of an ASCII chunk, from one split and C-level loops (no match objects).
+def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
+    """The tokens of a Latin-script chunk and their starts, from one split and C-level loops.
 
     Sentences around figures are ~130k tokens per MB, so this is describe()'s largest cost.
     """
-    parts = _ASCII_TOKEN.split(chunk)
+    parts = _LATIN_TOKEN.split(chunk)
     texts = parts[1::2]
     bounds = list(accumulate(map(len, parts), initial=offset))  # offset, start, end, ..., end, last
+    starts = bounds[1:-1:2]
     firsts = list(map(_first_char, texts))
     fields = zip(
         texts,
         map(str.lower, texts),
-        bounds[1:-1:2],
+        starts,
         bounds[2::2],
         map(str.isalpha, firsts),
         map(str.isdigit, firsts),
         strict=True,
     )
-    return list(map(_new_token, fields))
+    return list(map(_new_token, fields)), starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +323,7 @@ class _Reader:
                 end = min(sentence.end, begin + 2 * _CHUNK)
             if not begin <= low <= high <= end:
                 return tokenize(self.text, low, high)
-            tokens = tokenize(self.text, begin, end)
-            starts = [t.start for t in tokens]
+            tokens, starts = _tokens_and_starts(self.text, begin, end)
             self.cached = (begin, end, starts, tokens)
         first = bisect.bisect_left(starts, low)
         last = bisect.bisect_left(starts, high)
