@@ -289,7 +289,7 @@ def _number_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _is_mark(token: Token, text: str) -> bool:
     """Punctuation that ends a clause; a hyphen only when spaced ("Triliun- Peningkatan")."""
-    if token.is_word or token.is_number or token.text not in _CLAUSE_MARKS:
+    if token.text not in _CLAUSE_MARKS:  # words and numbers never are
         return False
     return token.text != "-" or text[token.end : token.end + 1].isspace()
 
@@ -307,6 +307,7 @@ class _Reader:
         self.words = _words(view.lexicon)
         self.found = found
         self.starts = {item.figure.start: i for i, item in enumerate(found)}
+        self.ends = [item.figure.end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
         self.last_subject: str | None = None
@@ -336,6 +337,8 @@ class _Reader:
 
     def figure_at(self, token: Token, before: int) -> int | None:
         """The index of an earlier figure that a number token belongs to."""
+        if not before or token.start >= self.ends[before - 1]:
+            return None  # the common case: after every earlier figure
         for i in range(before - 1, -1, -1):
             figure = self.found[i].figure
             if figure.start <= token.start < figure.end:
@@ -484,18 +487,19 @@ class _Reader:
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
         adjunct: list[Token] | None = None
+        last_end = self.ends[index - 1] if index else -1  # no earlier figure ends past it
         while j >= 0:
             token = tokens[j]
             word = token.lower
-            earlier = self.figure_at(token, index)
+            earlier = self.figure_at(token, index) if token.start < last_end else None
             if earlier is not None:
                 figure = self.found[earlier].figure
                 if figure.unit not in self.durations:
                     return ("adjunct", adjunct) if adjunct else ("figure", earlier)
                 j = self.skip_figure(tokens, j, figure)
                 continue
-            opening = self.bracket_start(tokens, j)
-            if opening is None and _is_mark(token, self.text):
+            opening = self.bracket_start(tokens, j) if token.text == ")" else None
+            if opening is None and token.text in _CLAUSE_MARKS and _is_mark(token, self.text):
                 return ("adjunct", adjunct) if adjunct else ("clause", j)
             if opening is None and not token.is_word and not token.is_number:
                 j -= 1
@@ -515,7 +519,7 @@ class _Reader:
             k = j
             while k >= 0 and j - k < _MAX_PHRASE:
                 here = tokens[k]
-                opening = self.bracket_start(tokens, k)
+                opening = self.bracket_start(tokens, k) if here.text == ")" else None
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
                 elif (
@@ -676,7 +680,7 @@ class _Reader:
         head: list[Token] | None = None
         segment: int | None = None
         for j in range(len(tokens) - 1, -2, -1):  # clause starts, nearest first
-            mark = j >= 0 and _is_mark(tokens[j], text)
+            mark = j >= 0 and tokens[j].text in _CLAUSE_MARKS and _is_mark(tokens[j], text)
             if j >= 0 and not mark and tokens[j].lower not in words.clause_openers:
                 continue
             if head is None:
@@ -873,7 +877,9 @@ class _Reader:
             reach = before[-_CHANGE_REACH:]
             for i in range(len(reach) - 1, -1, -1):
                 token, word = reach[i], reach[i].lower
-                if _is_mark(token, text) or token.is_number or word in words.level:
+                if token.text in _CLAUSE_MARKS and _is_mark(token, text):
+                    break
+                if token.is_number or word in words.level:
                     break
                 if i and word in words.particles and reach[i - 1].lower in words.particle_verbs:
                     break  # "make up 80%", "set up": a phrasal verb, not a rise
