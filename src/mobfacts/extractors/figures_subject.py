@@ -76,6 +76,7 @@ class Token(NamedTuple):
 
 _new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple, without Python code
 _first_char = operator.itemgetter(0)
+_lower = operator.attrgetter("lower")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -169,6 +170,7 @@ class _Words:
     verb_min_length: int
     increase: frozenset[str]
     decrease: frozenset[str]
+    changes: frozenset[str]  # increase and decrease words
     increase_nouns: frozenset[str]
     decrease_nouns: frozenset[str]
     change_nouns: frozenset[str]  # increase and decrease nouns
@@ -247,6 +249,7 @@ def _words(lexicon: Lexicon) -> _Words:
         verb_min_length=int(subject.get("verb_min_length", 99)),
         increase=group(change, "increase_words"),
         decrease=group(change, "decrease_words"),
+        changes=group(change, "increase_words") | group(change, "decrease_words"),
         increase_nouns=group(change, "increase_nouns"),
         decrease_nouns=group(change, "decrease_nouns"),
         change_nouns=group(change, "increase_nouns") | group(change, "decrease_nouns"),
@@ -860,7 +863,7 @@ class _Reader:
 
     def segment_start(self, tokens: Sequence[Token]) -> int:
         for t in reversed(tokens):
-            if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
+            if t.text in _SEGMENT_MARKS and _is_mark(t, self.text):
                 return t.end
         return tokens[0].start if tokens else 0
 
@@ -873,8 +876,9 @@ class _Reader:
         level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
         last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
-        if not level_bound and not placed:
-            reach = before[-_CHANGE_REACH:]
+        reach = before[-_CHANGE_REACH:]
+        # the scan below can only answer when a change word is within reach (rarely)
+        if not level_bound and not placed and not words.changes.isdisjoint(map(_lower, reach)):
             for i in range(len(reach) - 1, -1, -1):
                 token, word = reach[i], reach[i].lower
                 if token.text in _CLAUSE_MARKS and _is_mark(token, text):
