@@ -15,7 +15,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 import regex
@@ -74,7 +74,7 @@ class Token(NamedTuple):
     is_number: bool
 
 
-_new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple, without Python code
+_tuple_new = tuple.__new__  # a Token from a tuple, without Python code: _tuple_new(Token, fields)
 _first_char = operator.itemgetter(0)
 _lower = operator.attrgetter("lower")
 
@@ -127,7 +127,7 @@ def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
         map(str.isdigit, firsts),
         strict=True,
     )
-    return list(map(_new_token, fields)), starts
+    return list(map(_tuple_new, repeat(Token), fields)), starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -740,12 +740,17 @@ class _Reader:
             max(sentence.start, item.context_start - _BEFORE_CHARS), item.context_start
         )
 
-    def subject(self, index: int, sentence: Sentence, before: list[Token]) -> str | None | bool:
+    def after(self, index: int, sentence: Sentence) -> list[Token]:
+        """The tokens a subject may be read from, after a figure's context."""
+        end = self.found[index].context_end
+        return self.tokens(end, min(max(sentence.end, end), end + _AFTER_CHARS))
+
+    def subject(
+        self, index: int, sentence: Sentence, before: list[Token], after: list[Token]
+    ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
         figure = item.figure
-        high = min(max(sentence.end, item.context_end), item.context_end + _AFTER_CHARS)
-        after = self.tokens(item.context_end, high)
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
@@ -868,7 +873,12 @@ class _Reader:
         return tokens[0].start if tokens else 0
 
     def change(
-        self, index: int, subject: str | None, sentence: Sentence, before: list[Token]
+        self,
+        index: int,
+        subject: str | None,
+        sentence: Sentence,
+        before: list[Token],
+        after: list[Token],
     ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
@@ -891,7 +901,9 @@ class _Reader:
                     return "increase"
                 if word in words.decrease:
                     return "decrease"
-        after = self.tokens(item.context_end, min(sentence.end, item.context_end + 40))
+        high = min(sentence.end, item.context_end + 40)
+        if not after or after[0].end > high:  # else the first token of that window too
+            after = self.tokens(item.context_end, high)
         following = after[0].lower if after else ""
         if following in words.increase_after:
             return "increase"
@@ -922,18 +934,19 @@ def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | No
         if sentence.end - sentence.start > _LONG_SENTENCE:
             results.append({})  # not prose (a megabyte "sentence"): not worth the time
             continue
-        before = reader.before(i, sentence)
-        subject = reader.subject(i, sentence, before)
+        before, after = reader.before(i, sentence), reader.after(i, sentence)
+        subject = reader.subject(i, sentence, before, after)
         if subject is False:
             results.append(None)
             continue
         reader.subjects[i] = subject or None
         reader.last_subject = subject or reader.last_subject
-        change = reader.change(i, subject or None, sentence, before)
+        change = reader.change(i, subject or None, sentence, before, after)
         results.append({"subject": subject or None, "change": change})
     for i, whole in reader.pending.items():
         subject = reader.subjects[whole]
         sentence = view.sentence_at(found[i].figure.start)
-        change = reader.change(i, subject, sentence, reader.before(i, sentence))
+        before, after = reader.before(i, sentence), reader.after(i, sentence)
+        change = reader.change(i, subject, sentence, before, after)
         results[i] = {"subject": subject, "change": change}
     return results
