@@ -204,13 +204,13 @@ class _Words:
 
     def is_noun(self, token: Token) -> bool:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
-        if not token.is_word:
-            return False
-        word = token.lower
-        known = self.nouns.get(word)
-        if known is None:
-            known = self.nouns[word] = word not in self.function and not self.is_verb(word)
-        return known
+        if token.is_word:
+            known = self.nouns.get(token.lower)
+            if known is None:
+                word = token.lower
+                known = self.nouns[word] = word not in self.function and not self.is_verb(word)
+            return known
+        return False
 
 
 @functools.cache
@@ -352,25 +352,25 @@ class _Reader:
 
     def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
         """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
-        words = self.words
-        i = 0
-        if len(tokens) > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
+        words, starts, nouns = self.words, self.starts, self.words.nouns
+        i, n = 0, len(tokens)
+        if n > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
             i = 1  # "seven-gun salute", "5 juta ton (ekspor)"
-        i += self.unit_length(tokens, i)  # the figure's own unit: "22,4 juta kiloliter"
+        if i < n and tokens[i].lower in words.unit_starts:
+            i += self.unit_length(tokens, i)  # the figure's own unit: "22,4 juta kiloliter"
         phrase: list[Token] = []
-        while i < len(tokens) and len(phrase) < _MAX_PHRASE:
+        while i < n and len(phrase) < _MAX_PHRASE:
             token = tokens[i]
             word = token.lower
-            if token.start in self.starts:
+            if token.start in starts:
                 break
-            if words.is_noun(token) or (phrase and token.is_number):
+            # words.is_noun(token), its cached answer looked up inline (the hottest loop)
+            noun = nouns.get(word) if token.is_word else False
+            if noun is None:
+                noun = words.is_noun(token)
+            if noun or (phrase and token.is_number):
                 phrase.append(token)
-            elif (
-                phrase
-                and word in words.inner
-                and i + 1 < len(tokens)
-                and words.is_noun(tokens[i + 1])
-            ):
+            elif phrase and word in words.inner and i + 1 < n and words.is_noun(tokens[i + 1]):
                 phrase.append(token)
             else:
                 break
