@@ -484,7 +484,7 @@ class _Reader:
         self, tokens: Sequence[Token], index: int, *, past_adjuncts: bool = False
     ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
-        words = self.words
+        words, nouns = self.words, self.words.nouns
         j = last = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
@@ -507,8 +507,11 @@ class _Reader:
             if opening is None and not token.is_word and not token.is_number:
                 j -= 1
                 continue
+            noun = nouns.get(word) if token.is_word else False  # words.is_noun, inline
+            if noun is None:
+                noun = words.is_noun(token)
             if token.is_word and (
-                not words.is_noun(token)
+                not noun
                 or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
@@ -525,8 +528,12 @@ class _Reader:
                 opening = self.bracket_start(tokens, k) if here.text == ")" else None
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
-                elif (
-                    words.is_noun(here)
+                    continue
+                noun = nouns.get(here.lower) if here.is_word else False  # words.is_noun, inline
+                if noun is None:
+                    noun = words.is_noun(here)
+                if (
+                    noun
                     or (here.is_number and self.figure_at(here, index) is None)
                     or (
                         here.lower.startswith(words.participle_prefixes)
