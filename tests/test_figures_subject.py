@@ -7,14 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mobfacts import extract
-from mobfacts.extractors.figures_subject import _tokenize_any, _tokenize_ascii, tokenize
+from mobfacts.extractors.figures_subject import _tokenize_any, _tokenize_latin, tokenize
 
 ASCII = [chr(c) for c in range(128)]
+LATIN = [chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]] + list("“”‘’–—…•")
 
 
 def same_tokens(text: str, offset: int = 0) -> bool:
     padded = "x" * offset + text
-    return _tokenize_ascii(text, offset) == _tokenize_any(padded, offset, len(padded))
+    return _tokenize_latin(text, offset)[0] == _tokenize_any(padded, offset, len(padded))
 
 
 def test_every_ascii_character_alone_and_in_pairs() -> None:
@@ -25,6 +26,18 @@ def test_ascii_classes_around_words_and_numbers() -> None:
     for c in ASCII:
         for text in (f"ab{c}cd", f"12{c}34", f"a{c}1", f"1{c}a", f" {c} ", f"x'{c}y", f"1.{c}2"):
             assert same_tokens(text, offset=3), repr(text)
+
+
+def test_latin_letters_and_typographic_marks_alone_and_beside_ascii() -> None:
+    for c in LATIN:
+        for text in (c, f"ab{c}cd", f"1{c}2", f"{c}'{c}", f"{c}’{c}-x", f" {c}{c} "):
+            assert same_tokens(text, offset=3), repr(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*LATIN[::7], "ab", "1,5", "x’y", "—", " "]), max_size=40))
+def test_random_latin_text(pieces: list[str]) -> None:
+    assert same_tokens("".join(pieces), offset=7)
 
 
 @settings(max_examples=300)

@@ -15,7 +15,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 import regex
@@ -46,10 +46,21 @@ _TOKEN = regex.compile(
     r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)"
     r"|\S",
 )
-# The same tokens in ASCII text, where stdlib re can spell every class exactly (\p{Nd} is
-# 0-9, [\p{L}\p{M}] is A-Za-z, \s is the six characters below: re's own \s would also take
-# \x1c-\x1f). One group: split() returns [space, token, space, token, ..., space].
-_ASCII_TOKEN = re.compile(r"([0-9]+(?:[.,][0-9]+)*|[A-Za-z]+(?:['\-][A-Za-z]+)*|[^\t\n\v\f\r ])")
+# The same tokens in ASCII and Latin-script text, where stdlib re can spell every class
+# exactly (\p{Nd} is 0-9, [\p{L}\p{M}] the letter ranges below, \s the six characters below:
+# re's own \s would also take \x1c-\x1f); possessive, as nothing is ever given back. One
+# group: split() returns [space, token, space, token, ..., space].
+_ACCENTED = "À-ÖØ-öø-ɏḀ-ỿ"  # Latin-1, Extended-A/B and Additional letters (Vietnamese)
+_LATIN = f"A-Za-z{_ACCENTED}"
+_LATIN_TOKEN = re.compile(
+    rf"([0-9]++(?:[.,][0-9]++)*+|[{_LATIN}]++(?:['’\-][{_LATIN}]++)*+|[^\t\n\v\f\r ])"
+)
+
+
+@functools.cache
+def _not_latin() -> re.Pattern[str]:
+    """A character _LATIN_TOKEN does not read as the regex path does (compiled on first use)."""
+    return re.compile(rf"[^\x00-\x7f{_ACCENTED}“”‘’–—…•]")
 
 
 class Token(NamedTuple):
@@ -63,16 +74,23 @@ class Token(NamedTuple):
     is_number: bool
 
 
-_new_token = functools.partial(tuple.__new__, Token)  # a Token from a tuple, without Python code
+_tuple_new = tuple.__new__  # a Token from a tuple, without Python code: _tuple_new(Token, fields)
 _first_char = operator.itemgetter(0)
+_lower = operator.attrgetter("lower")
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of text[start:end] with offsets into the whole text (as mobfacts.text does)."""
+    return _tokens_and_starts(text, start, end)[0]
+
+
+def _tokens_and_starts(text: str, start: int, end: int) -> tuple[list[Token], list[int]]:
+    """The tokens of text[start:end] and their start offsets (for bisect)."""
     chunk = text[start:end]
-    if chunk.isascii():
-        return _tokenize_ascii(chunk, start)
-    return _tokenize_any(text, start, end)
+    if chunk.isascii() or not _not_latin().search(chunk):
+        return _tokenize_latin(chunk, start)
+    tokens = _tokenize_any(text, start, end)
+    return tokens, [t.start for t in tokens]
 
 
 def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
@@ -90,25 +108,26 @@ def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
     ]
 
 
-def _tokenize_ascii(chunk: str, offset: int) -> list[Token]:
-    """The tokens of an ASCII chunk, from one split and C-level loops (no match objects).
+def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
+    """The tokens of a Latin-script chunk and their starts, from one split and C-level loops.
 
     Sentences around figures are ~130k tokens per MB, so this is describe()'s largest cost.
     """
-    parts = _ASCII_TOKEN.split(chunk)
+    parts = _LATIN_TOKEN.split(chunk)
     texts = parts[1::2]
     bounds = list(accumulate(map(len, parts), initial=offset))  # offset, start, end, ..., end, last
+    starts = bounds[1:-1:2]
     firsts = list(map(_first_char, texts))
     fields = zip(
         texts,
         map(str.lower, texts),
-        bounds[1:-1:2],
+        starts,
         bounds[2::2],
         map(str.isalpha, firsts),
         map(str.isdigit, firsts),
         strict=True,
     )
-    return list(map(_new_token, fields))
+    return list(map(_tuple_new, repeat(Token), fields)), starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +170,7 @@ class _Words:
     verb_min_length: int
     increase: frozenset[str]
     decrease: frozenset[str]
+    changes: frozenset[str]  # increase and decrease words
     increase_nouns: frozenset[str]
     decrease_nouns: frozenset[str]
     change_nouns: frozenset[str]  # increase and decrease nouns
@@ -184,13 +204,13 @@ class _Words:
 
     def is_noun(self, token: Token) -> bool:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
-        if not token.is_word:
-            return False
-        word = token.lower
-        known = self.nouns.get(word)
-        if known is None:
-            known = self.nouns[word] = word not in self.function and not self.is_verb(word)
-        return known
+        if token.is_word:
+            known = self.nouns.get(token.lower)
+            if known is None:
+                word = token.lower
+                known = self.nouns[word] = word not in self.function and not self.is_verb(word)
+            return known
+        return False
 
 
 @functools.cache
@@ -229,6 +249,7 @@ def _words(lexicon: Lexicon) -> _Words:
         verb_min_length=int(subject.get("verb_min_length", 99)),
         increase=group(change, "increase_words"),
         decrease=group(change, "decrease_words"),
+        changes=group(change, "increase_words") | group(change, "decrease_words"),
         increase_nouns=group(change, "increase_nouns"),
         decrease_nouns=group(change, "decrease_nouns"),
         change_nouns=group(change, "increase_nouns") | group(change, "decrease_nouns"),
@@ -271,7 +292,7 @@ def _number_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _is_mark(token: Token, text: str) -> bool:
     """Punctuation that ends a clause; a hyphen only when spaced ("Triliun- Peningkatan")."""
-    if token.is_word or token.is_number or token.text not in _CLAUSE_MARKS:
+    if token.text not in _CLAUSE_MARKS:  # words and numbers never are
         return False
     return token.text != "-" or text[token.end : token.end + 1].isspace()
 
@@ -289,6 +310,7 @@ class _Reader:
         self.words = _words(view.lexicon)
         self.found = found
         self.starts = {item.figure.start: i for i, item in enumerate(found)}
+        self.ends = [item.figure.end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
         self.last_subject: str | None = None
@@ -305,8 +327,7 @@ class _Reader:
                 end = min(sentence.end, begin + 2 * _CHUNK)
             if not begin <= low <= high <= end:
                 return tokenize(self.text, low, high)
-            tokens = tokenize(self.text, begin, end)
-            starts = [t.start for t in tokens]
+            tokens, starts = _tokens_and_starts(self.text, begin, end)
             self.cached = (begin, end, starts, tokens)
         first = bisect.bisect_left(starts, low)
         last = bisect.bisect_left(starts, high)
@@ -319,6 +340,8 @@ class _Reader:
 
     def figure_at(self, token: Token, before: int) -> int | None:
         """The index of an earlier figure that a number token belongs to."""
+        if not before or token.start >= self.ends[before - 1]:
+            return None  # the common case: after every earlier figure
         for i in range(before - 1, -1, -1):
             figure = self.found[i].figure
             if figure.start <= token.start < figure.end:
@@ -329,25 +352,25 @@ class _Reader:
 
     def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
         """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
-        words = self.words
-        i = 0
-        if len(tokens) > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
+        words, starts, nouns = self.words, self.starts, self.words.nouns
+        i, n = 0, len(tokens)
+        if n > 1 and tokens[0].text in "-(" and tokens[0].end == tokens[1].start:
             i = 1  # "seven-gun salute", "5 juta ton (ekspor)"
-        i += self.unit_length(tokens, i)  # the figure's own unit: "22,4 juta kiloliter"
+        if i < n and tokens[i].lower in words.unit_starts:
+            i += self.unit_length(tokens, i)  # the figure's own unit: "22,4 juta kiloliter"
         phrase: list[Token] = []
-        while i < len(tokens) and len(phrase) < _MAX_PHRASE:
+        while i < n and len(phrase) < _MAX_PHRASE:
             token = tokens[i]
             word = token.lower
-            if token.start in self.starts:
+            if token.start in starts:
                 break
-            if words.is_noun(token) or (phrase and token.is_number):
+            # words.is_noun(token), its cached answer looked up inline (the hottest loop)
+            noun = nouns.get(word) if token.is_word else False
+            if noun is None:
+                noun = words.is_noun(token)
+            if noun or (phrase and token.is_number):
                 phrase.append(token)
-            elif (
-                phrase
-                and word in words.inner
-                and i + 1 < len(tokens)
-                and words.is_noun(tokens[i + 1])
-            ):
+            elif phrase and word in words.inner and i + 1 < n and words.is_noun(tokens[i + 1]):
                 phrase.append(token)
             else:
                 break
@@ -461,30 +484,34 @@ class _Reader:
         self, tokens: Sequence[Token], index: int, *, past_adjuncts: bool = False
     ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
-        words = self.words
+        words, nouns = self.words, self.words.nouns
         j = last = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
         adjunct: list[Token] | None = None
+        last_end = self.ends[index - 1] if index else -1  # no earlier figure ends past it
         while j >= 0:
             token = tokens[j]
             word = token.lower
-            earlier = self.figure_at(token, index)
+            earlier = self.figure_at(token, index) if token.start < last_end else None
             if earlier is not None:
                 figure = self.found[earlier].figure
                 if figure.unit not in self.durations:
                     return ("adjunct", adjunct) if adjunct else ("figure", earlier)
                 j = self.skip_figure(tokens, j, figure)
                 continue
-            opening = self.bracket_start(tokens, j)
-            if opening is None and _is_mark(token, self.text):
+            opening = self.bracket_start(tokens, j) if token.text == ")" else None
+            if opening is None and token.text in _CLAUSE_MARKS and _is_mark(token, self.text):
                 return ("adjunct", adjunct) if adjunct else ("clause", j)
             if opening is None and not token.is_word and not token.is_number:
                 j -= 1
                 continue
+            noun = nouns.get(word) if token.is_word else False  # words.is_noun, inline
+            if noun is None:
+                noun = words.is_noun(token)
             if token.is_word and (
-                not words.is_noun(token)
+                not noun
                 or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
@@ -498,11 +525,15 @@ class _Reader:
             k = j
             while k >= 0 and j - k < _MAX_PHRASE:
                 here = tokens[k]
-                opening = self.bracket_start(tokens, k)
+                opening = self.bracket_start(tokens, k) if here.text == ")" else None
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
-                elif (
-                    words.is_noun(here)
+                    continue
+                noun = nouns.get(here.lower) if here.is_word else False  # words.is_noun, inline
+                if noun is None:
+                    noun = words.is_noun(here)
+                if (
+                    noun
                     or (here.is_number and self.figure_at(here, index) is None)
                     or (
                         here.lower.startswith(words.participle_prefixes)
@@ -659,7 +690,7 @@ class _Reader:
         head: list[Token] | None = None
         segment: int | None = None
         for j in range(len(tokens) - 1, -2, -1):  # clause starts, nearest first
-            mark = j >= 0 and _is_mark(tokens[j], text)
+            mark = j >= 0 and tokens[j].text in _CLAUSE_MARKS and _is_mark(tokens[j], text)
             if j >= 0 and not mark and tokens[j].lower not in words.clause_openers:
                 continue
             if head is None:
@@ -716,12 +747,17 @@ class _Reader:
             max(sentence.start, item.context_start - _BEFORE_CHARS), item.context_start
         )
 
-    def subject(self, index: int, sentence: Sentence, before: list[Token]) -> str | None | bool:
+    def after(self, index: int, sentence: Sentence) -> list[Token]:
+        """The tokens a subject may be read from, after a figure's context."""
+        end = self.found[index].context_end
+        return self.tokens(end, min(max(sentence.end, end), end + _AFTER_CHARS))
+
+    def subject(
+        self, index: int, sentence: Sentence, before: list[Token], after: list[Token]
+    ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
         figure = item.figure
-        high = min(max(sentence.end, item.context_end), item.context_end + _AFTER_CHARS)
-        after = self.tokens(item.context_end, high)
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
@@ -839,12 +875,17 @@ class _Reader:
 
     def segment_start(self, tokens: Sequence[Token]) -> int:
         for t in reversed(tokens):
-            if _is_mark(t, self.text) and t.text in _SEGMENT_MARKS:
+            if t.text in _SEGMENT_MARKS and _is_mark(t, self.text):
                 return t.end
         return tokens[0].start if tokens else 0
 
     def change(
-        self, index: int, subject: str | None, sentence: Sentence, before: list[Token]
+        self,
+        index: int,
+        subject: str | None,
+        sentence: Sentence,
+        before: list[Token],
+        after: list[Token],
     ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
@@ -852,11 +893,14 @@ class _Reader:
         level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
         last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
-        if not level_bound and not placed:
-            reach = before[-_CHANGE_REACH:]
+        reach = before[-_CHANGE_REACH:]
+        # the scan below can only answer when a change word is within reach (rarely)
+        if not level_bound and not placed and not words.changes.isdisjoint(map(_lower, reach)):
             for i in range(len(reach) - 1, -1, -1):
                 token, word = reach[i], reach[i].lower
-                if _is_mark(token, text) or token.is_number or word in words.level:
+                if token.text in _CLAUSE_MARKS and _is_mark(token, text):
+                    break
+                if token.is_number or word in words.level:
                     break
                 if i and word in words.particles and reach[i - 1].lower in words.particle_verbs:
                     break  # "make up 80%", "set up": a phrasal verb, not a rise
@@ -864,7 +908,9 @@ class _Reader:
                     return "increase"
                 if word in words.decrease:
                     return "decrease"
-        after = self.tokens(item.context_end, min(sentence.end, item.context_end + 40))
+        high = min(sentence.end, item.context_end + 40)
+        if not after or after[0].end > high:  # else the first token of that window too
+            after = self.tokens(item.context_end, high)
         following = after[0].lower if after else ""
         if following in words.increase_after:
             return "increase"
@@ -895,18 +941,19 @@ def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | No
         if sentence.end - sentence.start > _LONG_SENTENCE:
             results.append({})  # not prose (a megabyte "sentence"): not worth the time
             continue
-        before = reader.before(i, sentence)
-        subject = reader.subject(i, sentence, before)
+        before, after = reader.before(i, sentence), reader.after(i, sentence)
+        subject = reader.subject(i, sentence, before, after)
         if subject is False:
             results.append(None)
             continue
         reader.subjects[i] = subject or None
         reader.last_subject = subject or reader.last_subject
-        change = reader.change(i, subject or None, sentence, before)
+        change = reader.change(i, subject or None, sentence, before, after)
         results.append({"subject": subject or None, "change": change})
     for i, whole in reader.pending.items():
         subject = reader.subjects[whole]
         sentence = view.sentence_at(found[i].figure.start)
-        change = reader.change(i, subject, sentence, reader.before(i, sentence))
+        before, after = reader.before(i, sentence), reader.after(i, sentence)
+        change = reader.change(i, subject, sentence, before, after)
         results[i] = {"subject": subject, "change": change}
     return results
