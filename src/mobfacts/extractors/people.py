@@ -156,6 +156,10 @@ class _Rules:
     place_after: frozenset[str]
     title_clause: regex.Pattern[str]
     organisation_openers: frozenset[str]  # "departemen", "department of"
+    # The words speech_after and introducer_gap may start with, and speech_before may end
+    # with, by their first (last) two characters: a cheap test before those patterns.
+    after_words: dict[str, tuple[str, ...]] | None
+    before_words: dict[str, tuple[str, ...]] | None
 
 
 @functools.cache
@@ -265,7 +269,28 @@ def _rules(lexicon: Lexicon) -> _Rules:
         place_after=_keys(words("place_after")),
         title_clause=_title_clause(words("title_clauses")),
         organisation_openers=_keys(words("organisation_openers")),
+        after_words=_by_pair(
+            [
+                *words("title_introducers"),
+                *words("post_introducers"),
+                *words("speech_adverbs"),
+                *words("speech_after"),
+            ],
+            first=True,
+        ),
+        before_words=_by_pair(words("speech_before"), first=False),
     )
+
+
+def _by_pair(words: Sequence[str], first: bool) -> dict[str, tuple[str, ...]] | None:
+    """Words grouped by their first (or last) two characters; None when a word is shorter,
+    so that no test can be built on them."""
+    if any(len(w) < 2 for w in words):
+        return None
+    grouped: dict[str, list[str]] = {}
+    for w in words:
+        grouped.setdefault(w[:2] if first else w[-2:], []).append(w)
+    return {pair: tuple(ws) for pair, ws in grouped.items()}
 
 
 def _lowercase_title_before(
@@ -939,10 +964,12 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         end = run.end
         after = text[end : end + 4].lstrip(" \t")[:1]
         after_end = min(following.start if following else len(text), end + _CONTEXT)
-        wants_tail = (
-            after in _TITLE_OPENERS
-            or rules.introducer_gap.match(text, end, after_end) is not None
-            or rules.speech_after.match(text, end, after_end) is not None
+        wants_tail = after in _TITLE_OPENERS or (
+            _word_may_follow(reader, end)
+            and (
+                rules.introducer_gap.match(text, end, after_end) is not None
+                or rules.speech_after.match(text, end, after_end) is not None
+            )
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
@@ -971,7 +998,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             # "Vietnam Airlines said", "supplier Foxconn said": one word after other words is a
             # company; a one-word name speaks at the start of a clause ("Selanjutnya, Luthfi").
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
-            if alone and rules.speech_after.match(text, run.end, after_end):
+            if (
+                alone
+                and (after == "," or _word_may_follow(reader, end))
+                and rules.speech_after.match(text, run.end, after_end)
+            ):
                 add(_Candidate(last.tail, [], "speech_after"))
         if (
             after in ("", ",")  # the comma that opens a lowercase title, if any
@@ -1089,11 +1120,39 @@ def _cue_before(reader: _Reader, run: _Run) -> str | None:
     before_from = max(0, run.start - _CONTEXT)
     if before in (":", "/") and rules.caption.search(text, before_from, run.start):
         return "caption"
-    if before and (before.isalpha() or before in ",:"):
+    if before and (before.isalpha() or before in ",:") and _word_may_precede(reader, run.start):
         cue = rules.speech_before.search(text, before_from, run.start)
         if cue is not None:
             return "hearsay" if _fold(cue.group()).split()[0] in rules.hearsay else "speech_before"
     return None
+
+
+def _word_may_follow(reader: _Reader, end: int) -> bool:
+    """Whether the first word after end (past spaces) may open an introducer, an adverb or
+    a verb of speech: most words after a run do not, and need no pattern."""
+    groups = reader.rules.after_words
+    text = reader.text
+    window = text[end : end + 4]
+    rest = window.lstrip(" \t")
+    if groups is None or not rest:
+        return True
+    at = end + len(window) - len(rest)
+    options = groups.get(text[at : at + 2])
+    return options is not None and text.startswith(options, at)
+
+
+def _word_may_precede(reader: _Reader, start: int) -> bool:
+    """Whether the text before start (past spaces and a comma or colon) may end with a
+    verb of speech: most words before a run are not one, and need no pattern."""
+    groups = reader.rules.before_words
+    if groups is None:
+        return True
+    text = reader.text
+    before = text[max(0, start - _CONTEXT) : start].rstrip(" \t")
+    if before[-1:] in (",", ":"):
+        before = before[:-1].rstrip(" \t")
+    options = groups.get(before[-2:])
+    return options is not None and before.endswith(options)
 
 
 def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) -> bool:
