@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -47,13 +47,10 @@ from mobfacts.text import TextView
 _LETTER = r"[\p{L}\p{M}]"
 # Runs are found with the standard library's faster engine, spelled without \p{..}: Latin
 # capitals (with Vietnamese ones), and letters with combining marks (NFD text).
-_UPPER_CHARS = re.escape(
-    "".join(
-        chr(c)
-        for c in (*range(0x250), *range(0x1E00, 0x1F00))
-        if unicodedata.category(chr(c)) == "Lu"
-    )
+_UPPERS = "".join(
+    chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if unicodedata.category(chr(c)) == "Lu"
 )
+_UPPER_CHARS = re.escape(_UPPERS)
 _UPPER = f"[{_UPPER_CHARS}]"
 _RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
 _CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
@@ -91,22 +88,22 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_fold(w).rstrip(".") for w in words)
 
 
-def _first_unit(dotted: Sequence[str], lowercase: Sequence[str]) -> str:
+def _first_unit(dotted: Sequence[str], lowercase: Sequence[str], firsts: Iterable[str]) -> str:
     """A run's first unit with its first character matched before the rest.
 
     A pattern that opens with a character set lets the engine skip straight to the
     characters a run can start with; one that opens with a lookbehind is tried at every
     position of the text, which is several times slower. Each alternative then checks,
-    looking back one character, that it is the one that first character begins.
+    looking back one character, that it is the one that first character begins. Of the
+    words' first characters, only firsts (besides capitals and "(") open the unit.
     """
 
     def tails(words: Sequence[str]) -> str:
         ordered = sorted(set(words), key=len, reverse=True)
         return "|".join(rf"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in ordered) or "(?!)"
 
-    firsts = re.escape("".join(sorted({w[0] for w in (*dotted, *lowercase)})))
     return (
-        rf"[{_UPPER_CHARS}\({firsts}](?<![\w\u0300-\u036f].)"
+        rf"[{_UPPER_CHARS}\({re.escape(''.join(sorted(firsts)))}](?<![\w\u0300-\u036f].)"
         rf"(?:(?:{tails(dotted)})|(?<={_UPPER}){_CAP_REST}|(?:{tails(lowercase)})(?!{_RE_LETTER})"
         rf"|(?<=\(){_PAREN_REST})"
     )
@@ -122,7 +119,9 @@ class _Rules:
     """The compiled patterns and word sets of one language (hashed by identity: one per
     Lexicon, and a key of the word and run caches)."""
 
-    run: re.Pattern[str]
+    run: re.Pattern[str]  # a run that opens with a capital or "(" (or a "Mr."-like word)
+    any_run: str  # a run that opens with anything: compiled when a run opener is in a text
+    run_openers: tuple[str, ...]  # the lowercase words that may open a run ("anggota")
     syllable: regex.Pattern[str]
     speech_before: regex.Pattern[str]
     caption: regex.Pattern[str]
@@ -193,8 +192,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
     connectors = words("title_connectors")
     unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
-    first = _first_unit(dotted_words, lowercase)
-    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*")
+    # A run opened by a lowercase word ("anggota", "dr.") is rare, but a pattern that may
+    # start at every "a" or "d" is tried there: such runs are matched apart, where the word is.
+    openers = sorted({w for w in (*dotted_words, *lowercase) if w[0] not in _UPPERS + "("})
+    capital_firsts = {w[0] for w in (*dotted_words, *lowercase)} - {w[0] for w in openers}
+    rest = rf"(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*"
+    run = re.compile(_first_unit(dotted_words, lowercase, capital_firsts) + rest)
+    any_run = _first_unit(dotted_words, lowercase, capital_firsts | {w[0] for w in openers}) + rest
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
@@ -228,6 +232,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     return _Rules(
         run=run,
+        any_run=any_run,
+        run_openers=tuple(openers),
         syllable=syllable,
         speech_before=speech_before,
         caption=caption,
@@ -435,6 +441,20 @@ class _Shape:
         return words
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where word is written in text."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+@functools.cache
+def _any_run(pattern: str) -> re.Pattern[str]:
+    """The pattern of a run of any opening, compiled on first need."""
+    return re.compile(pattern)
+
+
 def _pieces(found: str) -> list[tuple[int, str]]:
     """The words of a run's text with their offsets; words between single spaces (most
     runs) are split without the regular expression."""
@@ -555,7 +575,7 @@ class _Reader:
         rules = self.rules
         found: list[tuple[int, int, _Shape]] = []
         bracketed: list[_Shape] = []
-        for m in rules.run.finditer(self.text):
+        for m in self.run_matches():
             shape = _shape(rules, m.group())
             found.append((m.start(), m.end(), shape))
             if shape.has_paren:
@@ -580,6 +600,38 @@ class _Reader:
                     runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
             i = last + 1
         return runs
+
+    def run_matches(self) -> Iterator[re.Match[str]]:
+        """Every run in text order, as one scan for runs of any opening would find them."""
+        rules, text = self.rules, self.text
+        starts = sorted(
+            at
+            for word in rules.run_openers
+            for at in _occurrences(text, word)
+            if at == 0 or not text[at - 1].isalpha()  # the pattern would refuse it at once
+        )
+        if not starts:
+            yield from rules.run.finditer(text)
+            return
+        any_run = _any_run(rules.any_run)
+        k, n = 0, len(starts)
+        capital = rules.run.search(text)
+        while True:
+            found = None
+            limit = len(text) if capital is None else capital.start()
+            while found is None and k < n and starts[k] < limit:
+                found = any_run.match(text, starts[k])
+                k += 1
+            if found is None:
+                if capital is None:
+                    return
+                found = capital
+            yield found
+            end = found.end()
+            while k < n and starts[k] < end:
+                k += 1
+            if capital is not None and capital.start() < end:
+                capital = rules.run.search(text, end)
 
     def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
         """The last run of a list "A, B, dan C" that continues the title in found[i]."""
