@@ -53,6 +53,10 @@ _UPPERS = "".join(
 _UPPER_CHARS = re.escape(_UPPERS)
 _UPPER = f"[{_UPPER_CHARS}]"
 _RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
+# In a text without combining marks (most), a letter is one character class, which the
+# engine repeats several times faster than a group of two.
+_PLAIN_LETTER = r"[^\W\d_]"
+_MARKS = re.compile(r"[\u0300-\u036f]")
 _CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
 _CAP = rf"{_UPPER}{_CAP_REST}"
 _PAREN_REST = rf"{_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
@@ -119,8 +123,8 @@ class _Rules:
     """The compiled patterns and word sets of one language (hashed by identity: one per
     Lexicon, and a key of the word and run caches)."""
 
-    run: re.Pattern[str]  # a run that opens with a capital or "(" (or a "Mr."-like word)
-    any_run: str  # a run that opens with anything: compiled when a run opener is in a text
+    run: str  # a run that opens with a capital or "(" (or a "Mr."-like word)
+    any_run: str  # a run that opens with anything, also a lowercase run opener
     run_openers: tuple[str, ...]  # the lowercase words that may open a run ("anggota")
     syllable: regex.Pattern[str]
     speech_before: regex.Pattern[str]
@@ -197,7 +201,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     openers = sorted({w for w in (*dotted_words, *lowercase) if w[0] not in _UPPERS + "("})
     capital_firsts = {w[0] for w in (*dotted_words, *lowercase)} - {w[0] for w in openers}
     rest = rf"(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*"
-    run = re.compile(_first_unit(dotted_words, lowercase, capital_firsts) + rest)
+    run = _first_unit(dotted_words, lowercase, capital_firsts) + rest
     any_run = _first_unit(dotted_words, lowercase, capital_firsts | {w[0] for w in openers}) + rest
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
@@ -441,6 +445,16 @@ class _Shape:
         return words
 
 
+def _has_marks(text: str) -> bool:
+    """Whether text holds a combining mark (U+0300-U+036F), tested on its UTF-8 bytes first:
+    those marks, and no other character, start with the byte CC or CD (most texts hold
+    neither, and finding a byte is far cheaper than a pattern search)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    return (b"\xcc" in data or b"\xcd" in data) and _MARKS.search(text) is not None
+
+
 def _occurrences(text: str, word: str) -> Iterator[int]:
     """Where word is written in text."""
     at = text.find(word)
@@ -450,9 +464,9 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 @functools.cache
-def _any_run(pattern: str) -> re.Pattern[str]:
-    """The pattern of a run of any opening, compiled on first need."""
-    return re.compile(pattern)
+def _run_pattern(pattern: str, marks: bool) -> re.Pattern[str]:
+    """A run pattern, for a text with combining marks or without, compiled on first need."""
+    return re.compile(pattern if marks else pattern.replace(_RE_LETTER, _PLAIN_LETTER))
 
 
 def _pieces(found: str) -> list[tuple[int, str]]:
@@ -601,21 +615,28 @@ class _Reader:
             i = last + 1
         return runs
 
-    def run_matches(self) -> Iterator[re.Match[str]]:
+    def run_matches(self) -> Iterable[re.Match[str]]:
         """Every run in text order, as one scan for runs of any opening would find them."""
         rules, text = self.rules, self.text
+        marks = _has_marks(text)
         starts = sorted(
             at
             for word in rules.run_openers
             for at in _occurrences(text, word)
             if at == 0 or not text[at - 1].isalpha()  # the pattern would refuse it at once
         )
+        run = _run_pattern(rules.run, marks)
         if not starts:
-            yield from rules.run.finditer(text)
-            return
-        any_run = _any_run(rules.any_run)
+            return run.finditer(text)
+        return self.merged_matches(run, _run_pattern(rules.any_run, marks), starts)
+
+    def merged_matches(
+        self, run: re.Pattern[str], any_run: re.Pattern[str], starts: list[int]
+    ) -> Iterator[re.Match[str]]:
+        """The matches of run, and of any_run at starts, as one scan of any_run finds them."""
+        text = self.text
         k, n = 0, len(starts)
-        capital = rules.run.search(text)
+        capital = run.search(text)
         while True:
             found = None
             limit = len(text) if capital is None else capital.start()
@@ -631,7 +652,7 @@ class _Reader:
             while k < n and starts[k] < end:
                 k += 1
             if capital is not None and capital.start() < end:
-                capital = rules.run.search(text, end)
+                capital = run.search(text, end)
 
     def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
         """The last run of a list "A, B, dan C" that continues the title in found[i]."""
