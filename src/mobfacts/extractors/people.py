@@ -1028,17 +1028,28 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             continue
         following = runs[r + 1] if r + 1 < len(runs) else None
         titles_for_lead = lead_cue.pop(r, None)
-        cue = "title_comma_name" if titles_for_lead is not None else _cue_before(reader, run)
-        byline = _byline(reader, run)
-        if byline is not None:
-            add(byline)
-            continue
+        # The last character before the run, past spaces ("" when only spaces are near).
+        before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
+        if titles_for_lead is not None:
+            cue: str | None = "title_comma_name"
+        else:
+            cue = _cue_before(reader, run, before)
+        if before in ("", "\n"):  # a byline stands at the start of a line
+            byline = _byline(reader, run)
+            if byline is not None:
+                add(byline)
+                continue
         # Only a name that ends the run can take a title after it or a verb of speech.
         end = run.end
-        after = text[end : end + 4].lstrip(" \t")[:1]
+        window = text[end : end + 4]
+        rest = window.lstrip(" \t")
+        after = rest[:1]
         after_end = min(following.start if following else len(text), end + _CONTEXT)
+        word_follows = after not in _TITLE_OPENERS and (
+            not rest or _word_may_follow(reader, end + len(window) - len(rest))
+        )
         wants_tail = after in _TITLE_OPENERS or (
-            _word_may_follow(reader, end)
+            word_follows
             and (
                 rules.introducer_gap.match(text, end, after_end) is not None
                 or rules.speech_after.match(text, end, after_end) is not None
@@ -1073,7 +1084,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
             if (
                 alone
-                and (after == "," or _word_may_follow(reader, end))
+                and (after == "," or word_follows)
                 and rules.speech_after.match(text, run.end, after_end)
             ):
                 add(_Candidate(last.tail, [], "speech_after"))
@@ -1186,10 +1197,10 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_MARKS
 
 
-def _cue_before(reader: _Reader, run: _Run) -> str | None:
-    """What the words just before a run say about it: a caption credit or a speech verb."""
+def _cue_before(reader: _Reader, run: _Run, before: str) -> str | None:
+    """What the words just before a run (whose last character is before) say about it: a
+    caption credit or a speech verb."""
     text, rules = reader.text, reader.rules
-    before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
     before_from = max(0, run.start - _CONTEXT)
     if before in (":", "/") and rules.caption.search(text, before_from, run.start):
         return "caption"
@@ -1200,16 +1211,13 @@ def _cue_before(reader: _Reader, run: _Run) -> str | None:
     return None
 
 
-def _word_may_follow(reader: _Reader, end: int) -> bool:
-    """Whether the first word after end (past spaces) may open an introducer, an adverb or
+def _word_may_follow(reader: _Reader, at: int) -> bool:
+    """Whether the word at at (the first after a run) may open an introducer, an adverb or
     a verb of speech: most words after a run do not, and need no pattern."""
     groups = reader.rules.after_words
-    text = reader.text
-    window = text[end : end + 4]
-    rest = window.lstrip(" \t")
-    if groups is None or not rest:
+    if groups is None:
         return True
-    at = end + len(window) - len(rest)
+    text = reader.text
     options = groups.get(text[at : at + 2])
     return options is not None and text.startswith(options, at)
 
@@ -1221,11 +1229,19 @@ def _word_may_precede(reader: _Reader, start: int) -> bool:
     if groups is None:
         return True
     text = reader.text
-    before = text[max(0, start - _CONTEXT) : start].rstrip(" \t")
-    if before[-1:] in (",", ":"):
-        before = before[:-1].rstrip(" \t")
-    options = groups.get(before[-2:])
-    return options is not None and before.endswith(options)
+    near_from = max(0, start - 12)  # a short slice holds the word's end but in odd spacing
+    near = text[near_from:start].rstrip(" \t")
+    if near[-1:] in (",", ":"):
+        near = near[:-1].rstrip(" \t")
+    if len(near) < 2 and near_from > 0:
+        near_from = max(0, start - _CONTEXT)
+        near = text[near_from:start].rstrip(" \t")
+        if near[-1:] in (",", ":"):
+            near = near[:-1].rstrip(" \t")
+    options = groups.get(near[-2:])
+    return options is not None and text.endswith(
+        options, max(0, start - _CONTEXT), near_from + len(near)
+    )
 
 
 def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) -> bool:
