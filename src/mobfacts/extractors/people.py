@@ -136,8 +136,8 @@ class _Rules:
     lowercase_title_before: regex.Pattern[str]
     lowercase_title_probe: re.Pattern[str]  # a lowercase office word: a cheap first test
     lowercase_title_opening: regex.Pattern[str]
-    list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
+    conjunction_words: frozenset[str]  # what a conjunction gap holds but spaces and a comma
     offices: frozenset[str]
     lowercase_offices: frozenset[str]
     vocab: frozenset[str]
@@ -254,8 +254,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart, so the long list of speech verbs is compiled once, not twice).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
-        list_gap=regex.compile(r"[ \t]*,[ \t]*"),
         conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
+        conjunction_words=frozenset(w.strip(" \t,") for w in words("title_conjunctions")),
         offices=_keys(words("office_words")),
         lowercase_offices=_keys(lowercase_offices),
         vocab=vocab,
@@ -453,6 +453,11 @@ def _has_marks(text: str) -> bool:
         return False
     data = text.encode("utf-8", "surrogatepass")
     return (b"\xcc" in data or b"\xcd" in data) and _MARKS.search(text) is not None
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a comma between spaces or tabs only."""
+    return text[start:end].strip(" \t") == ","
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -660,12 +665,12 @@ class _Reader:
         while j < len(found):
             gap = (found[j - 1][1], found[j][0])
             start, _, shape = found[j]
-            if self.rules.conjunction_gap.fullmatch(self.text, *gap):
+            if self.conjunction_gap(*gap):
                 if j == i + 1:
                     return i
                 words = shape.build(start, defined)
                 return i if self.starts_office(words, 0, len(words)) else j
-            if not self.rules.list_gap.fullmatch(self.text, *gap):
+            if not _list_gap(self.text, *gap):
                 return i
             if self.portfolio_pair(shape.words):
                 return j
@@ -673,6 +678,13 @@ class _Reader:
                 return i
             j += 1
         return i
+
+    def conjunction_gap(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is a conjunction between two runs (", dan ", " and ");
+        the words are compared before the pattern is tried."""
+        if self.text[start:end].strip(" \t,") not in self.rules.conjunction_words:
+            return False
+        return self.rules.conjunction_gap.fullmatch(self.text, start, end) is not None
 
     def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
         """Whether a run's words open with two portfolios joined by a conjunction
@@ -1165,7 +1177,7 @@ def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
     not "bertemu Menteri ... yang sedang berkunjung, Budi Santoso mengatakan")."""
     text, rules = reader.text, reader.rules
     end = following.start
-    if rules.list_gap.fullmatch(text, start, end):
+    if _list_gap(text, start, end):
         return True
     if end - start > _CONTEXT:
         return False
@@ -1399,7 +1411,7 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
     return tuple(result)
 
 
-_PARENTHESES = regex.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _title_key(title: str) -> str:
