@@ -1461,12 +1461,24 @@ def _add_later_mentions(
         if not run.mentions_any(known):
             continue
         words = run.words
+        keys = [w.key for w in words]
+        n = len(keys)
         i = 0
-        while i < len(words):
+        while i < n:
+            options = forms.get(keys[i])
+            if options is None:
+                i += 1
+                continue
             match = None
-            for key, person in forms.get(words[i].key, ()):
+            for key, person in options:
                 j = i + len(key)
-                if tuple(w.key for w in words[i:j]) == key and reader.acceptable(words, i, j, True):
+                if j == i + 1:
+                    # The one-word form (tried last): a word already taken is skipped
+                    # whether or not it is acceptable here.
+                    if words[i].start not in taken and reader.acceptable(words, i, j, True):
+                        match = (j, person)
+                    break
+                if tuple(keys[i:j]) == key and reader.acceptable(words, i, j, True):
                     match = (j, person)
                     break
             if match is None:
