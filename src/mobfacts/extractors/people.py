@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -47,15 +47,16 @@ from mobfacts.text import TextView
 _LETTER = r"[\p{L}\p{M}]"
 # Runs are found with the standard library's faster engine, spelled without \p{..}: Latin
 # capitals (with Vietnamese ones), and letters with combining marks (NFD text).
-_UPPER_CHARS = re.escape(
-    "".join(
-        chr(c)
-        for c in (*range(0x250), *range(0x1E00, 0x1F00))
-        if unicodedata.category(chr(c)) == "Lu"
-    )
+_UPPERS = "".join(
+    chr(c) for c in (*range(0x250), *range(0x1E00, 0x1F00)) if unicodedata.category(chr(c)) == "Lu"
 )
+_UPPER_CHARS = re.escape(_UPPERS)
 _UPPER = f"[{_UPPER_CHARS}]"
 _RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
+# In a text without combining marks (most), a letter is one character class, which the
+# engine repeats several times faster than a group of two.
+_PLAIN_LETTER = r"[^\W\d_]"
+_MARKS = re.compile(r"[\u0300-\u036f]")
 _CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
 _CAP = rf"{_UPPER}{_CAP_REST}"
 _PAREN_REST = rf"{_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
@@ -91,22 +92,22 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_fold(w).rstrip(".") for w in words)
 
 
-def _first_unit(dotted: Sequence[str], lowercase: Sequence[str]) -> str:
+def _first_unit(dotted: Sequence[str], lowercase: Sequence[str], firsts: Iterable[str]) -> str:
     """A run's first unit with its first character matched before the rest.
 
     A pattern that opens with a character set lets the engine skip straight to the
     characters a run can start with; one that opens with a lookbehind is tried at every
     position of the text, which is several times slower. Each alternative then checks,
-    looking back one character, that it is the one that first character begins.
+    looking back one character, that it is the one that first character begins. Of the
+    words' first characters, only firsts (besides capitals and "(") open the unit.
     """
 
     def tails(words: Sequence[str]) -> str:
         ordered = sorted(set(words), key=len, reverse=True)
         return "|".join(rf"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in ordered) or "(?!)"
 
-    firsts = re.escape("".join(sorted({w[0] for w in (*dotted, *lowercase)})))
     return (
-        rf"[{_UPPER_CHARS}\({firsts}](?<![\w\u0300-\u036f].)"
+        rf"[{_UPPER_CHARS}\({re.escape(''.join(sorted(firsts)))}](?<![\w\u0300-\u036f].)"
         rf"(?:(?:{tails(dotted)})|(?<={_UPPER}){_CAP_REST}|(?:{tails(lowercase)})(?!{_RE_LETTER})"
         rf"|(?<=\(){_PAREN_REST})"
     )
@@ -122,8 +123,10 @@ class _Rules:
     """The compiled patterns and word sets of one language (hashed by identity: one per
     Lexicon, and a key of the word and run caches)."""
 
-    run: re.Pattern[str]
-    syllable: regex.Pattern[str]
+    run: str  # a run that opens with a capital or "(" (or a "Mr."-like word)
+    any_run: str  # a run that opens with anything, also a lowercase run opener
+    run_openers: tuple[str, ...]  # the lowercase words that may open a run ("anggota")
+    syllable: re.Pattern[str] | regex.Pattern[str]
     speech_before: regex.Pattern[str]
     caption: regex.Pattern[str]
     speech_after: regex.Pattern[str]
@@ -133,8 +136,8 @@ class _Rules:
     lowercase_title_before: regex.Pattern[str]
     lowercase_title_probe: re.Pattern[str]  # a lowercase office word: a cheap first test
     lowercase_title_opening: regex.Pattern[str]
-    list_gap: regex.Pattern[str]
     conjunction_gap: regex.Pattern[str]
+    conjunction_words: frozenset[str]  # what a conjunction gap holds but spaces and a comma
     offices: frozenset[str]
     lowercase_offices: frozenset[str]
     vocab: frozenset[str]
@@ -156,6 +159,10 @@ class _Rules:
     place_after: frozenset[str]
     title_clause: regex.Pattern[str]
     organisation_openers: frozenset[str]  # "departemen", "department of"
+    # The words speech_after and introducer_gap may start with, and speech_before may end
+    # with, by their first (last) two characters: a cheap test before those patterns.
+    after_words: dict[str, tuple[str, ...]] | None
+    before_words: dict[str, tuple[str, ...]] | None
 
 
 @functools.cache
@@ -165,7 +172,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     def words(key: str) -> tuple[str, ...]:
         return lexicon.words("people", key)
 
-    syllable = regex.compile(lexicon.section("people").get("vietnamese_syllable", "(?!)"))
+    syllable = _data_pattern(lexicon.section("people").get("vietnamese_syllable", "(?!)"))
     places = _keys(words("places"))
     # Single place words are never names; Vietnamese-looking ones ("Quang") are left to the
     # phrase check, since they are also given names.
@@ -189,8 +196,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
     connectors = words("title_connectors")
     unit = rf"(?:(?:{dotted})|{_CAP}|(?:{low})(?!{_RE_LETTER})|{_PAREN})"
     conn = _alternation(connectors)
-    first = _first_unit(dotted_words, lowercase)
-    run = re.compile(rf"{first}(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*")
+    # A run opened by a lowercase word ("anggota", "dr.") is rare, but a pattern that may
+    # start at every "a" or "d" is tried there: such runs are matched apart, where the word is.
+    openers = sorted({w for w in (*dotted_words, *lowercase) if w[0] not in _UPPERS + "("})
+    capital_firsts = {w[0] for w in (*dotted_words, *lowercase)} - {w[0] for w in openers}
+    rest = rf"(?:{_GAP}(?:(?:{conn}){_GAP}){{0,3}}{unit})*"
+    run = _first_unit(dotted_words, lowercase, capital_firsts) + rest
+    any_run = _first_unit(dotted_words, lowercase, capital_firsts | {w[0] for w in openers}) + rest
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
     speech_before = regex.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
@@ -224,6 +236,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     return _Rules(
         run=run,
+        any_run=any_run,
+        run_openers=tuple(openers),
         syllable=syllable,
         speech_before=speech_before,
         caption=caption,
@@ -240,8 +254,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart, so the long list of speech verbs is compiled once, not twice).
         introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
-        list_gap=regex.compile(r"[ \t]*,[ \t]*"),
         conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
+        conjunction_words=frozenset(w.strip(" \t,") for w in words("title_conjunctions")),
         offices=_keys(words("office_words")),
         lowercase_offices=_keys(lowercase_offices),
         vocab=vocab,
@@ -265,7 +279,38 @@ def _rules(lexicon: Lexicon) -> _Rules:
         place_after=_keys(words("place_after")),
         title_clause=_title_clause(words("title_clauses")),
         organisation_openers=_keys(words("organisation_openers")),
+        after_words=_by_pair(
+            [
+                *words("title_introducers"),
+                *words("post_introducers"),
+                *words("speech_adverbs"),
+                *words("speech_after"),
+            ],
+            first=True,
+        ),
+        before_words=_by_pair(words("speech_before"), first=False),
     )
+
+
+def _by_pair(words: Sequence[str], first: bool) -> dict[str, tuple[str, ...]] | None:
+    """Words grouped by their first (or last) two characters; None when a word is shorter,
+    so that no test can be built on them."""
+    if any(len(w) < 2 for w in words):
+        return None
+    grouped: dict[str, list[str]] = {}
+    for w in words:
+        grouped.setdefault(w[:2] if first else w[-2:], []).append(w)
+    return {pair: tuple(ws) for pair, ws in grouped.items()}
+
+
+def _data_pattern(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """A pattern from the language data, with the standard library's engine (several times
+    cheaper a call: the syllable test runs for every new capitalised word) unless it needs
+    the regex module's syntax."""
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return regex.compile(pattern)
 
 
 def _lowercase_title_before(
@@ -410,6 +455,35 @@ class _Shape:
         return words
 
 
+def _has_marks(text: str) -> bool:
+    """Whether text holds a combining mark (U+0300-U+036F), tested on its UTF-8 bytes first:
+    those marks, and no other character, start with the byte CC or CD (most texts hold
+    neither, and finding a byte is far cheaper than a pattern search)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    return (b"\xcc" in data or b"\xcd" in data) and _MARKS.search(text) is not None
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a comma between spaces or tabs only."""
+    return text[start:end].strip(" \t") == ","
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where word is written in text."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+@functools.cache
+def _run_pattern(pattern: str, marks: bool) -> re.Pattern[str]:
+    """A run pattern, for a text with combining marks or without, compiled on first need."""
+    return re.compile(pattern if marks else pattern.replace(_RE_LETTER, _PLAIN_LETTER))
+
+
 def _pieces(found: str) -> list[tuple[int, str]]:
     """The words of a run's text with their offsets; words between single spaces (most
     runs) are split without the regular expression."""
@@ -530,7 +604,7 @@ class _Reader:
         rules = self.rules
         found: list[tuple[int, int, _Shape]] = []
         bracketed: list[_Shape] = []
-        for m in rules.run.finditer(self.text):
+        for m in self.run_matches():
             shape = _shape(rules, m.group())
             found.append((m.start(), m.end(), shape))
             if shape.has_paren:
@@ -556,18 +630,57 @@ class _Reader:
             i = last + 1
         return runs
 
+    def run_matches(self) -> Iterable[re.Match[str]]:
+        """Every run in text order, as one scan for runs of any opening would find them."""
+        rules, text = self.rules, self.text
+        marks = _has_marks(text)
+        starts = sorted(
+            at
+            for word in rules.run_openers
+            for at in _occurrences(text, word)
+            if at == 0 or not text[at - 1].isalpha()  # the pattern would refuse it at once
+        )
+        run = _run_pattern(rules.run, marks)
+        if not starts:
+            return run.finditer(text)
+        return self.merged_matches(run, _run_pattern(rules.any_run, marks), starts)
+
+    def merged_matches(
+        self, run: re.Pattern[str], any_run: re.Pattern[str], starts: list[int]
+    ) -> Iterator[re.Match[str]]:
+        """The matches of run, and of any_run at starts, as one scan of any_run finds them."""
+        text = self.text
+        k, n = 0, len(starts)
+        capital = run.search(text)
+        while True:
+            found = None
+            limit = len(text) if capital is None else capital.start()
+            while found is None and k < n and starts[k] < limit:
+                found = any_run.match(text, starts[k])
+                k += 1
+            if found is None:
+                if capital is None:
+                    return
+                found = capital
+            yield found
+            end = found.end()
+            while k < n and starts[k] < end:
+                k += 1
+            if capital is not None and capital.start() < end:
+                capital = run.search(text, end)
+
     def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
         """The last run of a list "A, B, dan C" that continues the title in found[i]."""
         j = i + 1
         while j < len(found):
             gap = (found[j - 1][1], found[j][0])
             start, _, shape = found[j]
-            if self.rules.conjunction_gap.fullmatch(self.text, *gap):
+            if self.conjunction_gap(*gap):
                 if j == i + 1:
                     return i
                 words = shape.build(start, defined)
                 return i if self.starts_office(words, 0, len(words)) else j
-            if not self.rules.list_gap.fullmatch(self.text, *gap):
+            if not _list_gap(self.text, *gap):
                 return i
             if self.portfolio_pair(shape.words):
                 return j
@@ -575,6 +688,13 @@ class _Reader:
                 return i
             j += 1
         return i
+
+    def conjunction_gap(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is a conjunction between two runs (", dan ", " and ");
+        the words are compared before the pattern is tried."""
+        if self.text[start:end].strip(" \t,") not in self.rules.conjunction_words:
+            return False
+        return self.rules.conjunction_gap.fullmatch(self.text, start, end) is not None
 
     def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
         """Whether a run's words open with two portfolios joined by a conjunction
@@ -930,19 +1050,32 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             continue
         following = runs[r + 1] if r + 1 < len(runs) else None
         titles_for_lead = lead_cue.pop(r, None)
-        cue = "title_comma_name" if titles_for_lead is not None else _cue_before(reader, run)
-        byline = _byline(reader, run)
-        if byline is not None:
-            add(byline)
-            continue
+        # The last character before the run, past spaces ("" when only spaces are near).
+        before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
+        if titles_for_lead is not None:
+            cue: str | None = "title_comma_name"
+        else:
+            cue = _cue_before(reader, run, before)
+        if before in ("", "\n"):  # a byline stands at the start of a line
+            byline = _byline(reader, run)
+            if byline is not None:
+                add(byline)
+                continue
         # Only a name that ends the run can take a title after it or a verb of speech.
         end = run.end
-        after = text[end : end + 4].lstrip(" \t")[:1]
+        window = text[end : end + 4]
+        rest = window.lstrip(" \t")
+        after = rest[:1]
         after_end = min(following.start if following else len(text), end + _CONTEXT)
-        wants_tail = (
-            after in _TITLE_OPENERS
-            or rules.introducer_gap.match(text, end, after_end) is not None
-            or rules.speech_after.match(text, end, after_end) is not None
+        word_follows = after not in _TITLE_OPENERS and (
+            not rest or _word_may_follow(reader, end + len(window) - len(rest))
+        )
+        wants_tail = after in _TITLE_OPENERS or (
+            word_follows
+            and (
+                rules.introducer_gap.match(text, end, after_end) is not None
+                or rules.speech_after.match(text, end, after_end) is not None
+            )
         )
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
@@ -971,7 +1104,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             # "Vietnam Airlines said", "supplier Foxconn said": one word after other words is a
             # company; a one-word name speaks at the start of a clause ("Selanjutnya, Luthfi").
             alone = len(last.tail) >= 2 or (last.tail_alone and _opens_clause(text, run.start))
-            if alone and rules.speech_after.match(text, run.end, after_end):
+            if (
+                alone
+                and (after == "," or word_follows)
+                and rules.speech_after.match(text, run.end, after_end)
+            ):
                 add(_Candidate(last.tail, [], "speech_after"))
         if (
             after in ("", ",")  # the comma that opens a lowercase title, if any
@@ -1050,7 +1187,7 @@ def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
     not "bertemu Menteri ... yang sedang berkunjung, Budi Santoso mengatakan")."""
     text, rules = reader.text, reader.rules
     end = following.start
-    if rules.list_gap.fullmatch(text, start, end):
+    if _list_gap(text, start, end):
         return True
     if end - start > _CONTEXT:
         return False
@@ -1082,18 +1219,51 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1] in _CLAUSE_MARKS
 
 
-def _cue_before(reader: _Reader, run: _Run) -> str | None:
-    """What the words just before a run say about it: a caption credit or a speech verb."""
+def _cue_before(reader: _Reader, run: _Run, before: str) -> str | None:
+    """What the words just before a run (whose last character is before) say about it: a
+    caption credit or a speech verb."""
     text, rules = reader.text, reader.rules
-    before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
     before_from = max(0, run.start - _CONTEXT)
     if before in (":", "/") and rules.caption.search(text, before_from, run.start):
         return "caption"
-    if before and (before.isalpha() or before in ",:"):
+    if before and (before.isalpha() or before in ",:") and _word_may_precede(reader, run.start):
         cue = rules.speech_before.search(text, before_from, run.start)
         if cue is not None:
             return "hearsay" if _fold(cue.group()).split()[0] in rules.hearsay else "speech_before"
     return None
+
+
+def _word_may_follow(reader: _Reader, at: int) -> bool:
+    """Whether the word at at (the first after a run) may open an introducer, an adverb or
+    a verb of speech: most words after a run do not, and need no pattern."""
+    groups = reader.rules.after_words
+    if groups is None:
+        return True
+    text = reader.text
+    options = groups.get(text[at : at + 2])
+    return options is not None and text.startswith(options, at)
+
+
+def _word_may_precede(reader: _Reader, start: int) -> bool:
+    """Whether the text before start (past spaces and a comma or colon) may end with a
+    verb of speech: most words before a run are not one, and need no pattern."""
+    groups = reader.rules.before_words
+    if groups is None:
+        return True
+    text = reader.text
+    near_from = max(0, start - 12)  # a short slice holds the word's end but in odd spacing
+    near = text[near_from:start].rstrip(" \t")
+    if near[-1:] in (",", ":"):
+        near = near[:-1].rstrip(" \t")
+    if len(near) < 2 and near_from > 0:
+        near_from = max(0, start - _CONTEXT)
+        near = text[near_from:start].rstrip(" \t")
+        if near[-1:] in (",", ":"):
+            near = near[:-1].rstrip(" \t")
+    options = groups.get(near[-2:])
+    return options is not None and text.endswith(
+        options, max(0, start - _CONTEXT), near_from + len(near)
+    )
 
 
 def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) -> bool:
@@ -1251,7 +1421,7 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
     return tuple(result)
 
 
-_PARENTHESES = regex.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _title_key(title: str) -> str:
@@ -1291,12 +1461,24 @@ def _add_later_mentions(
         if not run.mentions_any(known):
             continue
         words = run.words
+        keys = [w.key for w in words]
+        n = len(keys)
         i = 0
-        while i < len(words):
+        while i < n:
+            options = forms.get(keys[i])
+            if options is None:
+                i += 1
+                continue
             match = None
-            for key, person in forms.get(words[i].key, ()):
+            for key, person in options:
                 j = i + len(key)
-                if tuple(w.key for w in words[i:j]) == key and reader.acceptable(words, i, j, True):
+                if j == i + 1:
+                    # The one-word form (tried last): a word already taken is skipped
+                    # whether or not it is acceptable here.
+                    if words[i].start not in taken and reader.acceptable(words, i, j, True):
+                        match = (j, person)
+                    break
+                if tuple(keys[i:j]) == key and reader.acceptable(words, i, j, True):
                     match = (j, person)
                     break
             if match is None:
