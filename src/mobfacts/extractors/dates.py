@@ -258,8 +258,13 @@ def _numeric(g: Grammar, first: int, second: int, year: int | None) -> Point | N
 
 def read_numeric_date(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
     """A day-first numeric date ending in the year the match starts at: "15/9/2025"."""
-    prefix = _before(g, "numeric", text, match.start())
-    year_end = g.after["numeric_end"].match(text, match.start())
+    return _numeric_date(g, text, match.start())
+
+
+def _numeric_date(g: Grammar, text: str, at: int) -> Found | None:
+    """A day-first numeric date ending in the year that starts at the offset."""
+    prefix = _before(g, "numeric", text, at)
+    year_end = g.after["numeric_end"].match(text, at)
     if prefix is None or year_end is None:
         return None
     point = _numeric(g, int(prefix.group("a")), int(prefix.group("b")), int(year_end.group("y")))
@@ -456,19 +461,20 @@ def _rest(g: Grammar, names: tuple[str, ...], text: str, at: int) -> Found | Non
 def _candidates(g: Grammar, text: str) -> list[Found]:
     """Every candidate the rules find at the anchors of the text."""
     found: list[Found | None] = []
-    for kind, scan in g.scans:
-        for anchor in scan.finditer(text):
-            at = anchor.start()
-            if kind == "month":
-                if at and text[at - 1].isalpha():
-                    continue  # inside a word: "GoJun"
-                found.append(_first(g, "month", text, at))
-                for number in g.before["digits"].finditer(text, max(0, at - WINDOW), at):
-                    found.append(_first(g, "day", text, number.start()))
-            elif kind == "year":
+    for anchor in g.month_scan.finditer(text):
+        at = anchor.start()
+        if at and text[at - 1].isalpha():
+            continue  # inside a word: "GoJun"
+        found.append(_first(g, "month", text, at))
+        for number in g.before["digits"].finditer(text, max(0, at - WINDOW), at):
+            found.append(_first(g, "day", text, number.start()))
+    for literal in g.anchors:
+        kind = literal.kind
+        for at in literal.offsets(text):
+            if kind == "year":
                 found.append(_first(g, "year", text, at))
                 if at and text[at - 1] in "/.-":
-                    found.append(read_numeric_date(anchor, g, text))  # type: ignore[arg-type]
+                    found.append(_numeric_date(g, text, at))
             elif kind == "slash":
                 digits = g.before["digits"].search(text, max(0, at - 2), at)
                 if digits is not None:
