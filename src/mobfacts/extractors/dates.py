@@ -68,7 +68,15 @@ def _year(match: regex.Match[str], group: str = "y") -> int | None:
 
 
 def _before(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:
-    return g.before[check].search(text, max(0, offset - WINDOW), offset)
+    """The check's match in the window that ends at offset (None where no match can end there).
+
+    A check that ends with words tests them with str.endswith before the regex runs.
+    """
+    start = max(0, offset - WINDOW)
+    tails = g.before_tails.get(check)
+    if tails is not None and not text[start:offset].rstrip().casefold().endswith(tails):
+        return None
+    return g.before[check].search(text, start, offset)
 
 
 def _after(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:

@@ -137,6 +137,7 @@ class Grammar:
     relative_first_words: Mapping[str, tuple[str, ...]]
     before: LazyPatterns
     after: LazyPatterns
+    before_tails: Mapping[str, tuple[str, ...]]
 
     @functools.cached_property
     def relative_scans(self) -> tuple[tuple[Scan, tuple[str, ...]], ...]:
@@ -169,6 +170,15 @@ def _start_scans(
         for variant in sorted({word, word.capitalize()}):
             scans.append((re.compile(re.escape(variant)), tuple(rules)))
     return tuple(scans)
+
+
+def _tails(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The casefolded last words of phrases: what the text before a ``before`` match ends with.
+
+    Each such check matches phrase words, then spaces, at the end of its window; so the
+    window, stripped of spaces at its end, must end with one of these (a cheap test first).
+    """
+    return tuple(sorted({p.split()[-1].casefold() for p in phrases if p.strip()}))
 
 
 def _ints(table: Mapping[str, object]) -> dict[str, int]:
@@ -372,5 +382,24 @@ def grammar(lexicon: Lexicon) -> Grammar:
             "relative_period": (*words("period_modifiers"),),
         },
         before=LazyPatterns({k: v if k == "digits" else f"(?r){v}" for k, v in before.items()}),
+        before_tails={
+            "amount": _tails(words("not_year_before")),
+            "year_word": _tails(words("year_words")),
+            "document": _tails([*words("year_words"), *words("of_words")]),
+            "prefix": _tails(
+                [
+                    *words("period_modifiers"),
+                    *words("of_words"),
+                    *words("month_words"),
+                    *words("year_words"),
+                ]
+            ),
+            "modifier": _tails([*words("period_modifiers"), *words("of_words")]),
+            "month_word": _tails(words("month_words")),
+            "month_cue": _tails(words("month_cues")),
+            "range_opener": _tails(words("range_openers")),
+            "day_word": _tails(words("day_words")),
+            "numeric_day_cue": _tails(words("numeric_day_cues")),
+        },
         after=LazyPatterns(after),
     )
