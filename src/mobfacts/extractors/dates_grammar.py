@@ -400,6 +400,9 @@ def grammar(lexicon: Lexicon) -> Grammar:
             "range_opener": _tails(words("range_openers")),
             "day_word": _tails(words("day_words")),
             "numeric_day_cue": _tails(words("numeric_day_cues")),
+            # "Rabu", "Sabtu pagi", "Rabu,", "Rabu (", "kemarin (".
+            "weekday": _tails([*weekday_number, *words("day_parts"), ",", "("]),
+            "relative_paren": ("(",),
         },
         after=LazyPatterns(after),
     )
