@@ -11,6 +11,7 @@ dateparser normalises the rare "N units ago" forms; it is imported only when one
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -449,11 +450,20 @@ def _first(g: Grammar, kind: str, text: str, at: int) -> Found | None:
         return None
     names = COMBINED[kind]
     groups = match.groups()
-    for i, name in enumerate(names):
-        if groups[pattern.groupindex["R_" + name] - 1] is not None:
-            item = READERS[name](match, g, text)
+    for i, index in enumerate(_rule_groups(pattern, kind)):
+        if groups[index] is not None:
+            item = READERS[names[i]](match, g, text)
             return item if item is not None else _rest(g, names[i + 1 :], text, at)
     return None
+
+
+@functools.cache
+def _rule_groups(pattern: regex.Pattern[str], kind: str) -> tuple[int, ...]:
+    """Where each rule of a combined pattern has its group in match.groups().
+
+    Worked out once per pattern: regex's groupindex builds a new dict on every access.
+    """
+    return tuple(pattern.groupindex["R_" + name] - 1 for name in COMBINED[kind])
 
 
 def _rest(g: Grammar, names: tuple[str, ...], text: str, at: int) -> Found | None:
