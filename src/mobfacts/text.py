@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -43,11 +45,15 @@ _TOKEN = regex.compile(
 )
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# Stdlib re, whose scan is much faster when the pattern starts with one character or a class
+# (not "[..]+"); the space is the regex module's \s, which leaves out \x1c-\x1f.
+_END_TAIL = r"[\"'”’)\]]*(?=[^\S\x1c-\x1f])"
+_SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_END_TAIL}")
+# The same when only "." can end a sentence (most texts): a literal first is faster still.
+_SENTENCE_END_DOT = re.compile(rf"\.\.*{_END_TAIL}")
 # What may start the next sentence.
 _SENTENCE_START = regex.compile(r"\s+[\"'“‘(\[\-–—]?[\p{Lu}\p{Nd}]")
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}.]+)\.?$")
-_LINE = regex.compile(r"[^\n]+")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -60,17 +66,37 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> tuple[Sente
     """Sentence spans: a line break always ends one; ". " does unless an abbreviation precedes."""
     known = frozenset(abbreviations)
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        begin = line.start()
-        for end_mark in _SENTENCE_END.finditer(text, line.start(), line.end()):
-            if not _SENTENCE_START.match(text, end_mark.end(), line.end()):
-                continue
-            if _is_abbreviation(text, begin, end_mark.start(), end_mark.group(), known):
-                continue
-            sentences.append(_trimmed(text, begin, end_mark.end()))
-            begin = end_mark.end()
-        sentences.append(_trimmed(text, begin, line.end()))
-    return tuple(s for s in sentences if s.end > s.start)
+    ends = _sentence_end(text).finditer(text)
+    end_mark = next(ends, None)
+    for begin, line_end in _lines(text):
+        # The marks come in text order; one that ends at the line break ends no sentence.
+        while end_mark is not None and end_mark.start() < line_end:
+            mark_end = end_mark.end()
+            if (
+                mark_end < line_end
+                and _SENTENCE_START.match(text, mark_end, line_end)
+                and not _is_abbreviation(text, begin, end_mark.start(), end_mark.group(), known)
+            ):
+                _add_trimmed(sentences, text, begin, mark_end)
+                begin = mark_end
+            end_mark = next(ends, None)
+        _add_trimmed(sentences, text, begin, line_end)
+    return tuple(sentences)
+
+
+def _sentence_end(text: str) -> re.Pattern[str]:
+    """The end-mark scan for the text: the literal one when "." is its only terminal mark."""
+    return _SENTENCE_END if "!" in text or "?" in text or "…" in text else _SENTENCE_END_DOT
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of every non-empty line."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line:
+            yield start, end
+        start = end + 1
 
 
 def _is_abbreviation(text: str, begin: int, dot: int, mark: str, known: frozenset[str]) -> bool:
@@ -84,12 +110,18 @@ def _is_abbreviation(text: str, begin: int, dot: int, mark: str, known: frozense
     return (len(stem) == 1 and stem.isupper()) or stem in known
 
 
-def _trimmed(text: str, start: int, end: int) -> Sentence:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end)
+def _add_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    """Adds text[start:end] without its outer spaces, unless nothing is left."""
+    stripped = text[start:end].lstrip()
+    if stripped:
+        start = end - len(stripped)
+        sentences.append(Sentence(start, start + len(stripped.rstrip())))
+
+
+@functools.cache
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    """The language's abbreviations, as a set once per lexicon instead of once per text."""
+    return frozenset(lexicon.words("language", "abbreviations"))
 
 
 @dataclass(frozen=True)
@@ -103,7 +135,7 @@ class TextView:
 
     @classmethod
     def of(cls, text: str, lexicon: Lexicon) -> TextView:
-        sentences = split_sentences(text, lexicon.words("language", "abbreviations"))
+        sentences = split_sentences(text, _abbreviations(lexicon))
         return cls(text, lexicon, sentences, tuple(s.start for s in sentences))
 
     def sentence_at(self, offset: int) -> Sentence:

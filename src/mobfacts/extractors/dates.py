@@ -11,6 +11,7 @@ dateparser normalises the rare "N units ago" forms; it is imported only when one
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -68,7 +69,15 @@ def _year(match: regex.Match[str], group: str = "y") -> int | None:
 
 
 def _before(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:
-    return g.before[check].search(text, max(0, offset - WINDOW), offset)
+    """The check's match in the window that ends at offset (None where no match can end there).
+
+    A check that ends with words tests them with str.endswith before the regex runs.
+    """
+    start = max(0, offset - WINDOW)
+    tails = g.before_tails.get(check)
+    if tails is not None and not text[start:offset].rstrip().casefold().endswith(tails):
+        return None
+    return g.before[check].search(text, start, offset)
 
 
 def _after(g: Grammar, check: str, text: str, offset: int) -> regex.Match[str] | None:
@@ -258,8 +267,13 @@ def _numeric(g: Grammar, first: int, second: int, year: int | None) -> Point | N
 
 def read_numeric_date(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
     """A day-first numeric date ending in the year the match starts at: "15/9/2025"."""
-    prefix = _before(g, "numeric", text, match.start())
-    year_end = g.after["numeric_end"].match(text, match.start())
+    return _numeric_date(g, text, match.start())
+
+
+def _numeric_date(g: Grammar, text: str, at: int) -> Found | None:
+    """A day-first numeric date ending in the year that starts at the offset."""
+    prefix = _before(g, "numeric", text, at)
+    year_end = g.after["numeric_end"].match(text, at)
     if prefix is None or year_end is None:
         return None
     point = _numeric(g, int(prefix.group("a")), int(prefix.group("b")), int(year_end.group("y")))
@@ -436,11 +450,20 @@ def _first(g: Grammar, kind: str, text: str, at: int) -> Found | None:
         return None
     names = COMBINED[kind]
     groups = match.groups()
-    for i, name in enumerate(names):
-        if groups[pattern.groupindex["R_" + name] - 1] is not None:
-            item = READERS[name](match, g, text)
+    for i, index in enumerate(_rule_groups(pattern, kind)):
+        if groups[index] is not None:
+            item = READERS[names[i]](match, g, text)
             return item if item is not None else _rest(g, names[i + 1 :], text, at)
     return None
+
+
+@functools.cache
+def _rule_groups(pattern: regex.Pattern[str], kind: str) -> tuple[int, ...]:
+    """Where each rule of a combined pattern has its group in match.groups().
+
+    Worked out once per pattern: regex's groupindex builds a new dict on every access.
+    """
+    return tuple(pattern.groupindex["R_" + name] - 1 for name in COMBINED[kind])
 
 
 def _rest(g: Grammar, names: tuple[str, ...], text: str, at: int) -> Found | None:
@@ -456,19 +479,20 @@ def _rest(g: Grammar, names: tuple[str, ...], text: str, at: int) -> Found | Non
 def _candidates(g: Grammar, text: str) -> list[Found]:
     """Every candidate the rules find at the anchors of the text."""
     found: list[Found | None] = []
-    for kind, scan in g.scans:
-        for anchor in scan.finditer(text):
-            at = anchor.start()
-            if kind == "month":
-                if at and text[at - 1].isalpha():
-                    continue  # inside a word: "GoJun"
-                found.append(_first(g, "month", text, at))
-                for number in g.before["digits"].finditer(text, max(0, at - WINDOW), at):
-                    found.append(_first(g, "day", text, number.start()))
-            elif kind == "year":
+    for anchor in g.month_scan.finditer(text):
+        at = anchor.start()
+        if at and text[at - 1].isalpha():
+            continue  # inside a word: "GoJun"
+        found.append(_first(g, "month", text, at))
+        for number in g.before["digits"].finditer(text, max(0, at - WINDOW), at):
+            found.append(_first(g, "day", text, number.start()))
+    for literal in g.anchors:
+        kind = literal.kind
+        for at in literal.offsets(text):
+            if kind == "year":
                 found.append(_first(g, "year", text, at))
                 if at and text[at - 1] in "/.-":
-                    found.append(read_numeric_date(anchor, g, text))  # type: ignore[arg-type]
+                    found.append(_numeric_date(g, text, at))
             elif kind == "slash":
                 digits = g.before["digits"].search(text, max(0, at - 2), at)
                 if digits is not None:

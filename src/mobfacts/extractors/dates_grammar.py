@@ -1,21 +1,21 @@
 r"""The date patterns of one language, compiled once from the words of its dates.toml.
 
 Speed: a date always holds an anchor (a capitalised month name, a year 1900-2099, a "/" before a
-digit, "Q3"/"H1", or a quarter or half-year word). Scans that start with a literal character
-find the anchors fast; the rules are matched only at an anchor, one combined pattern per kind
-of anchor, and the context checks look back from it in reverse (``(?r)``, anchored with
-``\Z``), so the cost grows with the number of anchors, not of characters.
+digit, "Q3"/"H1", or a quarter or half-year word). str.find finds the literal anchors and one
+stdlib ``re`` scan the month names; the rules are matched only at an anchor, one combined
+pattern per kind of anchor, and the context checks look back from it in reverse (``(?r)``,
+anchored with ``\Z``), so the cost grows with the number of anchors, not of characters.
 
 Cold start: the ``regex`` parser is pure Python, so compiling every pattern up front cost more
 than reading a whole article. Patterns are compiled on first use instead (``LazyPatterns``), and
-the literal anchor scans use the stdlib ``re``, whose compiler is cheaper.
+the month scan uses the stdlib ``re``, whose compiler is cheaper.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -86,6 +86,33 @@ class LazyPatterns(dict[str, regex.Pattern[str]]):
 Scan = re.Pattern[str] | regex.Pattern[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A literal anchor: the literal, then tail_size characters that tail_ok accepts ("20" + "25").
+
+    Found with str.find, which skips ahead many characters at a time where a regex scan
+    steps through each one.
+    """
+
+    kind: str
+    literal: str
+    tail_size: int = 0
+    tail_ok: Callable[[str], bool] | None = None
+
+    def offsets(self, text: str) -> Iterator[int]:
+        """Where the anchor starts, leftmost first and without overlaps, as re.finditer finds."""
+        find, literal, size, tail_ok = text.find, self.literal, len(self.literal), self.tail_ok
+        end = size + self.tail_size
+        at = find(literal)
+        while at >= 0:
+            tail = text[at + size : at + end]
+            if len(tail) == self.tail_size and (tail_ok is None or tail_ok(tail)):
+                yield at
+                at = find(literal, at + end)
+            else:
+                at = find(literal, at + 1)
+
+
 @dataclass(frozen=True, eq=False)
 class Grammar:
     """Word tables and compiled patterns for one language's dates."""
@@ -102,13 +129,15 @@ class Grammar:
     relative_days: Mapping[str, int]
     range_joiners: frozenset[str]
     range_words: frozenset[str]
-    scans: tuple[tuple[str, Scan], ...]
+    month_scan: re.Pattern[str]
+    anchors: tuple[Anchor, ...]
     rules: LazyPatterns
     combined: LazyPatterns
     relative_rules: LazyPatterns
     relative_first_words: Mapping[str, tuple[str, ...]]
     before: LazyPatterns
     after: LazyPatterns
+    before_tails: Mapping[str, tuple[str, ...]]
 
     @functools.cached_property
     def relative_scans(self) -> tuple[tuple[Scan, tuple[str, ...]], ...]:
@@ -141,6 +170,15 @@ def _start_scans(
         for variant in sorted({word, word.capitalize()}):
             scans.append((re.compile(re.escape(variant)), tuple(rules)))
     return tuple(scans)
+
+
+def _tails(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The casefolded last words of phrases: what the text before a ``before`` match ends with.
+
+    Each such check matches phrase words, then spaces, at the end of its window; so the
+    window, stripped of spaces at its end, must end with one of these (a cheap test first).
+    """
+    return tuple(sorted({p.split()[-1].casefold() for p in phrases if p.strip()}))
 
 
 def _ints(table: Mapping[str, object]) -> dict[str, int]:
@@ -212,14 +250,14 @@ def grammar(lexicon: Lexicon) -> Grammar:
         for variant in (name.capitalize(), name.upper())
     )
     period_variants = {v for w in period_words for v in (w.lower(), w.capitalize())}
-    scans: list[tuple[str, Scan]] = [
-        ("month", re.compile(rf"(?:{month_scan})(?![^\W\d_])")),
-        *(("year", re.compile(rf"{century}\d\d")) for century in ("19", "20")),
-        ("slash", re.compile(r"/(?=\d)")),
-        ("code", re.compile(r"Q[1-4]")),
-        ("code", re.compile(r"H[12]")),
-        *(("period", re.compile(re.escape(v))) for v in sorted(period_variants)),
-    ]
+    # A year, a "/" before a digit, "Q3", "H1", a quarter or half-year word (\d is isdecimal).
+    anchors = (
+        *(Anchor("year", century, 2, str.isdecimal) for century in ("19", "20")),
+        Anchor("slash", "/", 1, str.isdecimal),
+        Anchor("code", "Q", 1, "1234".__contains__),
+        Anchor("code", "H", 1, "12".__contains__),
+        *(Anchor("period", v) for v in sorted(period_variants)),
+    )
 
     rules = {
         # Matched at a day number before a month: "9 hingga 11 Maret 2025", "11 Juni".
@@ -326,7 +364,8 @@ def grammar(lexicon: Lexicon) -> Grammar:
         relative_days=relative_days,
         range_joiners=frozenset(w.lower() for w in words("range_joiners")),
         range_words=frozenset(w.lower() for w in words("range_words")),
-        scans=tuple(scans),
+        month_scan=re.compile(rf"(?:{month_scan})(?![^\W\d_])"),
+        anchors=anchors,
         rules=LazyPatterns(rules),
         combined=LazyPatterns(
             {
@@ -343,5 +382,27 @@ def grammar(lexicon: Lexicon) -> Grammar:
             "relative_period": (*words("period_modifiers"),),
         },
         before=LazyPatterns({k: v if k == "digits" else f"(?r){v}" for k, v in before.items()}),
+        before_tails={
+            "amount": _tails(words("not_year_before")),
+            "year_word": _tails(words("year_words")),
+            "document": _tails([*words("year_words"), *words("of_words")]),
+            "prefix": _tails(
+                [
+                    *words("period_modifiers"),
+                    *words("of_words"),
+                    *words("month_words"),
+                    *words("year_words"),
+                ]
+            ),
+            "modifier": _tails([*words("period_modifiers"), *words("of_words")]),
+            "month_word": _tails(words("month_words")),
+            "month_cue": _tails(words("month_cues")),
+            "range_opener": _tails(words("range_openers")),
+            "day_word": _tails(words("day_words")),
+            "numeric_day_cue": _tails(words("numeric_day_cues")),
+            # "Rabu", "Sabtu pagi", "Rabu,", "Rabu (", "kemarin (".
+            "weekday": _tails([*weekday_number, *words("day_parts"), ",", "("]),
+            "relative_paren": ("(",),
+        },
         after=LazyPatterns(after),
     )
