@@ -229,8 +229,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
     stops = _alternation(
         [*words("speech_after"), *(w.split()[0] for w in words("title_introducers") if " " in w)]
     )
+    # An article before the office word is not part of the title: "X, a director at Y,".
+    articles = _alternation(words("title_articles")) or "(?!)"
     lowercase_title = regex.compile(
-        rf"[ \t]*,[ \t]*(?P<title>(?:{_alternation(words('title_after_name_words'))})"
+        rf"[ \t]*,[ \t]*(?:(?:{articles})[ \t]+)?"
+        rf"(?P<title>(?:{_alternation(words('title_after_name_words'))})"
         rf"(?!{_LETTER})(?:[ \t]+(?!(?:{stops})(?!{_LETTER}))[\p{{L}}\p{{M}}\d'’\-]+){{0,8}})"
         r"(?=[ \t]*[,;.)\n])"
     )
