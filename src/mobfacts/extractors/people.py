@@ -825,6 +825,8 @@ class _Reader:
         k = regional + 1
         while k < b and words[k].kind != NAME:
             k += 1
+        if k < b and words[k].surname and not any(w.surname for w in words[k + 1 : b]):
+            return k  # "Gubernur Nguyen Van Hung": a surname with none after it opens the name
         if b - k >= 3 and all(w.kind == NAME for w in words[k : k + 3]):
             return k + 1
         return a + 1
