@@ -927,6 +927,8 @@ class _Reader:
         for a, b in self.segments(words, lo, hi):
             while b > a and words[b - 1].kind == CONNECTOR:
                 b -= 1
+            while a < b and words[a].kind == CONNECTOR:
+                a += 1  # "dan mantan Ketua ...": the office after a conjunction starts at "Ketua"
             # "Indonesia's Foreign Minister": the owner's name is not part of the office
             if b - a > 1 and self.text[words[a].end : words[a].end + 1] in _APOSTROPHES:
                 a += 1
