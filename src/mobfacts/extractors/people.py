@@ -772,6 +772,8 @@ class _Reader:
         """The name that follows a title's words in words[lo:hi]."""
         i = lo
         while i < hi - 1:
+            if words[i].kind == NAME and self.joins_next(words, i + 1):
+                break  # "Ambassador Kim Hye-won and Le Thi Hang": the title's name is before "and"
             j = self.vietnamese_end(words, i, hi)
             if j > i and self.acceptable(words, i, j, words[i - 1].kind == OFFICE):
                 return i, j
@@ -799,9 +801,19 @@ class _Reader:
             while j < hi and words[j].kind == NAME:
                 j += 1
             if j < hi and words[j].kind == CONNECTOR:
-                return (i, j) if self.name_fits_title(words, lo, i, j) else None
+                if self.name_fits_title(words, lo, i, j):
+                    return i, j
+                past = self.past_place(words, i, j)  # "Ambassador to Viet Nam Kim Hye-won and"
+                fits = i < past < j and self.name_fits_title(words, lo, past, j)
+                return (past, j) if fits else None
             i = j
         return None
+
+    def joins_next(self, words: Sequence[_Word], k: int) -> bool:
+        """Whether words[k] is a conjunction ("dan", "and") joining two parts of a run."""
+        if k >= len(words) or words[k].kind != CONNECTOR:
+            return False
+        return words[k].key in self.rules.conjunctions
 
     def past_place(self, words: Sequence[_Word], start: int, end: int) -> int:
         """The end of the longest place that opens words[start:end] (start when none does)."""
@@ -966,6 +978,9 @@ class _Reader:
             reading.found.append(_Candidate(list(words[i:j]), titles, "title_before_name"))
             if j == hi:
                 reading.tail = list(words[i:j])
+            elif self.joins_next(words, j) and j + 1 < b:
+                # "Ambassador Kim Hye-won and Le Thi Hang": a second name after the title's
+                self.read_plain(words, j + 1, b, None, reading, wants_tail and b == hi)
         reading.dangling = pending
         return reading
 
