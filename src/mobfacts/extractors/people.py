@@ -1144,8 +1144,13 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
                 if person is None:
                     person = add(_Candidate(last.tail, [], "name_comma_title"))
                 person.titles.append(lower.span("title"))
-                if following is not None and following.start < lower.end():
-                    consumed.add(r + 1)
+                k = r + 1
+                while k < len(runs) and runs[k].start < lower.end():
+                    consumed.add(k)  # capitalised words inside the title ("Komite Sentral")
+                    k += 1
+                listed, taken = _listed_titles(reader, runs, k, lower.end())
+                person.titles.extend(listed)
+                consumed.update(taken)
                 continue
         if following is None:
             continue
@@ -1156,6 +1161,9 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles = reader.titles(following.words, 0, len(following.words))
             person.titles.extend(titles)
             consumed.add(r + 1)
+            listed, taken = _listed_titles(reader, runs, r + 2, following.end)
+            person.titles.extend(listed)
+            consumed.update(taken)
         elif last.dangling and _title_gap(reader, run.end, following):
             if reader.title_start(following.words, 0, len(following.words)) != 0:
                 lead_cue[r + 1] = last.dangling
@@ -1199,6 +1207,34 @@ def _after_name(reader: _Reader, end: int) -> bool:
 
 
 _NAME_CLOSERS = frozenset(("", ",", ".", ";", ")", "\n"))
+
+
+def _listed_titles(
+    reader: _Reader, runs: list[_Run], k: int, end: int
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """More offices on a comma list after a person's title that ends at end, and the runs
+    that hold them ("X, anggota Komite Sentral Partai, Wakil Sekretaris Komite Partai Kota
+    dan Ketua Komite Rakyat Kota, serta ..."): each run an office with no name in it, and no
+    name after its comma (that name's title: "X, anggota ..., Ketua ..., Tran Van B")."""
+    text = reader.text
+    titles: list[tuple[int, int]] = []
+    taken: list[int] = []
+    while k < len(runs) and _list_gap(text, end, runs[k].start):
+        run = runs[k]
+        words = run.words
+        if reader.title_start(words, 0, len(words)) != 0:
+            break
+        segments = reader.segments(words, 0, len(words))
+        if any(reader.name_after_title(words, reader.past_region(words, a, b), b)
+               for a, b in segments):  # fmt: skip
+            break
+        if k + 1 < len(runs) and _title_gap(reader, run.end, runs[k + 1]):
+            break
+        titles.extend(reader.titles(words, 0, len(words)))
+        taken.append(k)
+        end = run.end
+        k += 1
+    return titles, taken
 
 
 def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
