@@ -701,14 +701,17 @@ class _Reader:
 
     def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
         """Whether a run's words open with two portfolios joined by a conjunction
-        ("Olahraga dan Pariwisata ...", "Industry and Energy ..."): the end of a list of
+        ("Olahraga dan Pariwisata ...", "Industry and Energy ...", "Penyandang Disabilitas dan
+        Sosial ..."): the end of a list of
         portfolios after a comma, not a second office."""
         rules = self.rules
-        if len(words) < 3 or words[1][3] != CONNECTOR or words[1][2] not in rules.conjunctions:
+        # The conjunction follows a portfolio of one or two words ("Penyandang Disabilitas dan")
+        c = next((k for k in (1, 2) if k < len(words) and words[k][3] == CONNECTOR), None)
+        if c is None or c + 1 >= len(words) or words[c][2] not in rules.conjunctions:
             return False
         return all(
             kind == VOCAB and key in rules.title_vocab and key not in rules.place_openings
-            for _, _, key, kind, _, _ in (words[0], words[2])
+            for _, _, key, kind, _, _ in (*words[:c], words[c + 1])
         )
 
     # Names ----------------------------------------------------------------------------
