@@ -834,7 +834,16 @@ class _Reader:
     def past_region(self, words: Sequence[_Word], a: int, b: int) -> int:
         """Where a title's name may start: after the office word, and for a regional office
         also after the unknown place it governs ("Bupati Kendal Dyah Kartika Permanasari")."""
-        regional = next((k for k in range(a, b) if words[k].key in self.rules.regional), None)
+        rules = self.rules
+        # A firm's one-word name after "Perum"/"Grup" stands where a governed place does.
+        regional = next(
+            (
+                k
+                for k in range(a, b)
+                if words[k].key in rules.regional or words[k].key in rules.organisation_before
+            ),
+            None,
+        )
         if regional is None:
             return a + 1
         k = regional + 1
@@ -842,7 +851,10 @@ class _Reader:
             k += 1
         if k < b and words[k].surname and not any(w.surname for w in words[k + 1 : b]):
             return k  # "Gubernur Nguyen Van Hung": a surname with none after it opens the name
-        if b - k >= 3 and all(w.kind == NAME for w in words[k : k + 3]):
+        # A firm's name may be two words ("Grup Kansai Seiki Tanaka Hiroshi"): only one name
+        # word before a two-word name is taken for it.
+        one_word = words[regional].key in rules.regional or b - k == 3
+        if one_word and b - k >= 3 and all(w.kind == NAME for w in words[k : k + 3]):
             return k + 1
         return a + 1
 
