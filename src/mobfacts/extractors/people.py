@@ -129,6 +129,7 @@ class _Rules:
     syllable: re.Pattern[str] | regex.Pattern[str]
     speech_before: regex.Pattern[str]
     caption: regex.Pattern[str]
+    role_before: regex.Pattern[str]  # "Ekonom senior, " before a one-word name set off by commas
     speech_after: regex.Pattern[str]
     apposition_gap: regex.Pattern[str]
     introducer_gap: regex.Pattern[str]
@@ -213,6 +214,12 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"(?:[\p{{L}}\p{{M}} .]{{1,30}}/[ \t]*)?$",  # "Foto: ANTARA FOTO/Name"
         regex.IGNORECASE | regex.REVERSE,
     )
+    # "Ekonom senior, Aviliani, menilai": a role noun and up to two lowercase words, a comma.
+    role_before = regex.compile(
+        rf"(?<!{_LETTER})(?:{_alternation(words('role_nouns')) or '(?!)'})"
+        rf"(?:[ \t]+\p{{Ll}}+){{0,2}}[ \t]*,[ \t]*$",
+        regex.IGNORECASE | regex.REVERSE,
+    )
     adverbs = _alternation(words("speech_adverbs"))
     speech_after = regex.compile(
         rf"[ \t]*,?[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
@@ -244,6 +251,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         syllable=syllable,
         speech_before=speech_before,
         caption=caption,
+        role_before=role_before,
         speech_after=speech_after,
         apposition_gap=apposition_gap,
         lowercase_title=lowercase_title,
@@ -1294,7 +1302,7 @@ def _opens_clause(text: str, start: int) -> bool:
 
 def _cue_before(reader: _Reader, run: _Run, before: str) -> str | None:
     """What the words just before a run (whose last character is before) say about it: a
-    caption credit or a speech verb."""
+    caption credit, a speech verb, or a role set off by commas ("Ekonom senior, X, menilai")."""
     text, rules = reader.text, reader.rules
     before_from = max(0, run.start - _CONTEXT)
     if before in (":", "/") and rules.caption.search(text, before_from, run.start):
@@ -1303,7 +1311,14 @@ def _cue_before(reader: _Reader, run: _Run, before: str) -> str | None:
         cue = rules.speech_before.search(text, before_from, run.start)
         if cue is not None:
             return "hearsay" if _fold(cue.group()).split()[0] in rules.hearsay else "speech_before"
+    if before == "," and _ROLE_NAME_END.match(text, run.end):
+        if rules.role_before.search(text, before_from, run.start):
+            return "role_comma_name"
     return None
+
+
+# After a name a role introduces: a comma and a lowercase word ("Aviliani, menilai").
+_ROLE_NAME_END = regex.compile(r"[ \t]*,[ \t]*\p{Ll}")
 
 
 def _word_may_follow(reader: _Reader, at: int) -> bool:
