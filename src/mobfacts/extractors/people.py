@@ -209,8 +209,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
         regex.REVERSE,
     )
+    by = _alternation(words("byline_cues")) or "(?!)"
     caption = regex.compile(
-        rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})[ \t]*:[ \t]*"
+        rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})"
+        rf"(?:[ \t]*:|[ \t]+(?:{by})(?!{_LETTER}))[ \t]*"  # "Foto: ...", "Photo by ..."
         rf"(?:[\p{{L}}\p{{M}} .]{{1,30}}/[ \t]*)?$",  # "Foto: ANTARA FOTO/Name"
         regex.IGNORECASE | regex.REVERSE,
     )
