@@ -481,23 +481,22 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
-    figure = Figure(  # positional: the keyword form costs more, for every number read
+    return Found(
         text[start:end],
         start,
         end,
         as_number(value * factor),
         kind,  # type: ignore[arg-type]
         rule,
-        "",
         unit_symbol,
         as_number(value_max * factor) if value_max is not None else None,
-        None,
-        None,
         tuple(per),
         bound,  # type: ignore[arg-type]
+        bound_match[0] if bound_match else start,
+        per_end,
+        bool(number.words),
+        bare,
     )
-    context_start = bound_match[0] if bound_match else start
-    return Found(figure, context_start, per_end, bool(number.words), bare)
 
 
 def _sentence(view: TextView, start: int, end: int) -> str:
@@ -604,10 +603,10 @@ def _slogan_after(text: str, end: int) -> bool:
 
 def _disjoint(found: list[Found]) -> list[Found]:
     """The figures that do not overlap (select_spans), skipped when none overlap (the rule)."""
-    if all(a.figure.end <= b.figure.start for a, b in itertools.pairwise(found)):
+    if all(a.end <= b.start for a, b in itertools.pairwise(found)):
         return found
-    kept = {id(f) for f in select_spans(item.figure for item in found)}
-    return [item for item in found if id(item.figure) in kept]
+    kept = {id(item) for item in select_spans(found)}
+    return [item for item in found if id(item) in kept]
 
 
 def _joined_ranges(text: str, found: list[Found], rules: _Rules) -> list[Found]:
@@ -616,32 +615,33 @@ def _joined_ranges(text: str, found: list[Found], rules: _Rules) -> list[Found]:
     """
     joined: list[Found] = []
     for item in found:
-        if joined and _one_range(text, joined[-1].figure, item.figure, rules):
-            first = joined.pop()
-            low, high = first.figure, item.figure
-            figure = Figure(
-                text[low.start : high.end],
-                low.start,
-                high.end,
-                low.value,
-                low.kind,
-                low.rule if low.rule.endswith("_range") else f"{low.rule}_range",
-                "",
-                low.unit,
-                high.value,
-                None,
-                None,
-                high.per,
-                low.bound,
+        if joined and _one_range(text, joined[-1], item, rules):
+            low = joined.pop()
+            rule = low.rule if low.rule.endswith("_range") else f"{low.rule}_range"
+            joined.append(
+                Found(
+                    text[low.start : item.end],
+                    low.start,
+                    item.end,
+                    low.value,
+                    low.kind,
+                    rule,
+                    low.unit,
+                    item.value,
+                    item.per,
+                    low.bound,
+                    low.context_start,
+                    item.context_end,
+                    low.in_words,
+                    low.bare,
+                )
             )
-            context = (first.context_start, item.context_end)
-            joined.append(Found(figure, *context, first.in_words, first.bare))
         else:
             joined.append(item)
     return joined
 
 
-def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
+def _one_range(text: str, low: Found, high: Found, rules: _Rules) -> bool:
     """Whether two neighbouring figures are the ends of one range.
 
     Same unit (not bare counts), rising, joined by a dash, a range word ("hingga", "to") or,
@@ -675,22 +675,22 @@ def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
     )
 
 
-def _final(view: TextView, figure: Figure, fields: Mapping[str, Any]) -> Figure:
-    """The figure with its sentence, subject and change (built directly: replace() is slow)."""
-    return Figure(
-        figure.text,
-        figure.start,
-        figure.end,
-        figure.value,
-        figure.kind,
-        figure.rule,
-        _sentence(view, figure.start, figure.end),
-        figure.unit,
-        figure.value_max,
-        fields.get("subject", figure.subject),
-        fields.get("change", figure.change),
-        figure.per,
-        figure.bound,
+def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
+    """The figure, with its sentence, subject and change."""
+    return Figure(  # positional: the keyword form costs more, for every figure
+        item.text,
+        item.start,
+        item.end,
+        item.value,
+        item.kind,
+        item.rule,
+        _sentence(view, item.start, item.end),
+        item.unit,
+        item.value_max,
+        fields.get("subject"),
+        fields.get("change"),
+        item.per,
+        item.bound,
     )
 
 
@@ -702,7 +702,7 @@ def extract(view: TextView) -> tuple[Figure, ...]:
     chosen = _joined_ranges(view.text, _disjoint(found), rules)
     described = describe(view, chosen)
     return tuple(
-        _final(view, item.figure, fields)
+        _final(view, item, fields)
         for item, fields in zip(chosen, described, strict=True)
         if fields is not None
     )
