@@ -86,18 +86,26 @@ class _Phrases:
     values: Mapping[str, str]
     longest: int
     last_words: frozenset[str]  # the last word of every phrase: most numbers have none before
+    ends: tuple[str, ...]  # the last words again, for str.endswith
+    end_length: int  # the longest last word
 
     @classmethod
     def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
         table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
         longest = max((len(k.split()) for k in values), default=0)
-        return cls(values, longest, frozenset(k.split()[-1] for k in values if k))
+        last_words = frozenset(k.split()[-1] for k in values if k)
+        ends = tuple(sorted(last_words))
+        return cls(values, longest, last_words, ends, max(map(len, ends), default=0))
 
     def before(self, text: str, start: int) -> tuple[int, str] | None:
         """(where it starts, its value) for the longest phrase ending just before start."""
-        if not self.longest or start == 0 or not text[start - 1].isspace():
-            return None
+        if not self.longest or start < 2 or not text[start - 1].isspace():
+            return None  # (one character before start: a space, no word)
+        if not text[start - 2].isspace():  # the last word ends there: test its end first
+            tail = text[max(0, start - 1 - self.end_length) : start - 1]
+            if tail.isascii() and not tail.lower().endswith(self.ends):
+                return None
         chunk = text[max(0, start - _WINDOW) : start]
         tail = chunk.rsplit(None, 1)
         last = tail[-1].lower() if tail else ""
@@ -563,8 +571,7 @@ def _not_an_amount(
         text, end
     ):
         return True  # a time of day: "15.00", "10.30 WIB"
-    last = before.rsplit(None, 1)  # a name is the last word: not a lowercase one
-    name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
+    name = _name_before(text, rules, window, start, before)
     if name is not None and name.group("before") not in ("", ";", ":", '"', "“", "(", "-", "–"):
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
@@ -586,6 +593,24 @@ def _not_an_amount(
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-•*")  # "1." or "2)" opening a line
+
+
+def _name_before(
+    text: str, rules: _Rules, window: int, start: int, before: str
+) -> regex.Match[str] | None:
+    """rules.name_before's match: a capitalised last word, searched from the word before it.
+
+    The pattern's name is a run of non-space characters with an uppercase letter (Lu is
+    str.isupper) right before the number's spaces; its match starts no earlier than the
+    last character of the word before that one, so the window's search starts there.
+    """
+    if not text[start - 1 : start].isspace():
+        return None
+    last = before.rsplit(None, 1)
+    if not last or last[-1].islower() or not any(map(str.isupper, last[-1])):
+        return None
+    low = window + len(last[0]) - 1 if len(last) == 2 else window
+    return rules.name_before.search(text, low, start)
 
 
 def _slogan_after(text: str, end: int) -> bool:
