@@ -240,14 +240,23 @@ class _After:
 
     def match(self, text: str, end: int) -> regex.Match[str] | None:
         """The pattern's match at end, or None."""
-        char = text[end : end + 1]
-        if char.isspace():
-            char = text[end + 1 : end + 2]
-            if char.isspace():
-                return self.pattern.match(text, end)
-        if char in self.leads or not char.isascii():
+        return self.at(text, end, _lead(text, end))
+
+    def at(self, text: str, end: int, lead: str | None) -> regex.Match[str] | None:
+        """The pattern's match at end, given _lead(text, end) (shared by several patterns)."""
+        if lead is None or lead in self.leads:
             return self.pattern.match(text, end)
         return None
+
+
+def _lead(text: str, end: int) -> str | None:
+    """The ASCII character after end and one space, which _After tests; None: test none."""
+    char = text[end : end + 1]
+    if char.isspace():
+        char = text[end + 1 : end + 2]
+        if char.isspace():
+            return None
+    return char if char.isascii() else None
 
 
 @dataclass(frozen=True)
@@ -443,7 +452,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if value is None:
         return None
     value_max = None
-    tail = rules.range_tail.match(text, end)
+    lead = _lead(text, end)  # tested by every pattern read at end
+    tail = rules.range_tail.at(text, end, lead)
     if tail is not None:
         high = _value(tail.group("digits"), tail.group("words"), rules)
         separator = (tail.group("sep") or "").lower()
@@ -455,18 +465,21 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         joined = (opener or measured) if paired else (hyphen or (measured and not breaker))
         if high is not None and high > value and joined:
             value_max, end = high, tail.end()
-    scale = rules.scale.match(text, end)
+            lead = _lead(text, end)
+    scale = rules.scale.at(text, end, lead)
     factor = _ONE
     if scale is not None and digits:
         factor, end = rules.scales[scale.group("scale").lower()], scale.end()
+        lead = _lead(text, end)
     unit_symbol, kind = None, "count"
     if number.pre:
         unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
     else:
-        unit = rules.unit.match(text, end)
+        unit = rules.unit.at(text, end, lead)
         if unit is not None:
             unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
             end = unit.end()
+            lead = _lead(text, end)
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
@@ -475,17 +488,18 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
-    if bare and _not_an_amount(view, number, rules, start, end, value, value_max):
+    if bare and _not_an_amount(view, number, rules, start, end, lead, value, value_max):
         return None
     per: list[str] = []
     per_end = end
-    while (denominator := rules.per.match(text, per_end)) is not None:
+    while (denominator := rules.per.at(text, per_end, lead)) is not None:
         fused = denominator.group("fused")
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
         per_end = denominator.end()
+        lead = _lead(text, per_end)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
-    bound_after = rules.bound_after.match(text, per_end)
+    bound_after = rules.bound_after.at(text, per_end, lead)
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
@@ -540,10 +554,14 @@ def _not_an_amount(
     rules: _Rules,
     start: int,
     end: int,
+    lead: str | None,
     value: Decimal,
     value_max: Decimal | None,
 ) -> bool:
-    """Bare numbers that are years, labels, names, times, days, list items or list markers."""
+    """Bare numbers that are years, labels, names, times, days, list items or list markers.
+
+    lead is _lead(text, end), shared by the patterns read after the number.
+    """
     text, written = view.text, number.words or ""
     digits = number.digits or ""
     window = start - _WINDOW if start > _WINDOW else 0
@@ -557,7 +575,7 @@ def _not_an_amount(
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
-        if rules.not_amount_after.match(text, end):
+        if rules.not_amount_after.at(text, end, lead):
             return True  # "two-way trade", "perdagangan dua arah": a compound, not an amount
         if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
@@ -567,8 +585,8 @@ def _not_an_amount(
         return True
     if digits[-2:] in _VERSION_ENDS and _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
-    if (digits[-3:] in _TIME_ENDS and _TIME_OF_DAY.fullmatch(digits)) or rules.time_after.match(
-        text, end
+    if (digits[-3:] in _TIME_ENDS and _TIME_OF_DAY.fullmatch(digits)) or rules.time_after.at(
+        text, end, lead
     ):
         return True  # a time of day: "15.00", "10.30 WIB"
     name = _name_before(text, rules, window, start, before)
@@ -576,12 +594,12 @@ def _not_an_amount(
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and rules.capital_after.match(text, end):
+    if value <= _LAST_DAY and rules.capital_after.at(text, end, lead):
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
     if value <= _LIST_ITEM_MAX and (
-        rules.list_after.match(text, end)
+        rules.list_after.at(text, end, lead)
         or (rules.list_ends.may_end(before) and rules.list_before.search(text, window, start))
     ):
         return True  # "Kemenko 1, 2, 3 dan 4"
