@@ -86,18 +86,26 @@ class _Phrases:
     values: Mapping[str, str]
     longest: int
     last_words: frozenset[str]  # the last word of every phrase: most numbers have none before
+    ends: tuple[str, ...]  # the last words again, for str.endswith
+    end_length: int  # the longest last word
 
     @classmethod
     def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
         table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
         longest = max((len(k.split()) for k in values), default=0)
-        return cls(values, longest, frozenset(k.split()[-1] for k in values if k))
+        last_words = frozenset(k.split()[-1] for k in values if k)
+        ends = tuple(sorted(last_words))
+        return cls(values, longest, last_words, ends, max(map(len, ends), default=0))
 
     def before(self, text: str, start: int) -> tuple[int, str] | None:
         """(where it starts, its value) for the longest phrase ending just before start."""
-        if not self.longest or start == 0 or not text[start - 1].isspace():
-            return None
+        if not self.longest or start < 2 or not text[start - 1].isspace():
+            return None  # (one character before start: a space, no word)
+        if not text[start - 2].isspace():  # the last word ends there: test its end first
+            tail = text[max(0, start - 1 - self.end_length) : start - 1]
+            if tail.isascii() and not tail.lower().endswith(self.ends):
+                return None
         chunk = text[max(0, start - _WINDOW) : start]
         tail = chunk.rsplit(None, 1)
         last = tail[-1].lower() if tail else ""
@@ -232,14 +240,23 @@ class _After:
 
     def match(self, text: str, end: int) -> regex.Match[str] | None:
         """The pattern's match at end, or None."""
-        char = text[end : end + 1]
-        if char.isspace():
-            char = text[end + 1 : end + 2]
-            if char.isspace():
-                return self.pattern.match(text, end)
-        if char in self.leads or not char.isascii():
+        return self.at(text, end, _lead(text, end))
+
+    def at(self, text: str, end: int, lead: str | None) -> regex.Match[str] | None:
+        """The pattern's match at end, given _lead(text, end) (shared by several patterns)."""
+        if lead is None or lead in self.leads:
             return self.pattern.match(text, end)
         return None
+
+
+def _lead(text: str, end: int) -> str | None:
+    """The ASCII character after end and one space, which _After tests; None: test none."""
+    char = text[end : end + 1]
+    if char.isspace():
+        char = text[end + 1 : end + 2]
+        if char.isspace():
+            return None
+    return char if char.isascii() else None
 
 
 @dataclass(frozen=True)
@@ -435,7 +452,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if value is None:
         return None
     value_max = None
-    tail = rules.range_tail.match(text, end)
+    lead = _lead(text, end)  # tested by every pattern read at end
+    tail = rules.range_tail.at(text, end, lead)
     if tail is not None:
         high = _value(tail.group("digits"), tail.group("words"), rules)
         separator = (tail.group("sep") or "").lower()
@@ -447,18 +465,21 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         joined = (opener or measured) if paired else (hyphen or (measured and not breaker))
         if high is not None and high > value and joined:
             value_max, end = high, tail.end()
-    scale = rules.scale.match(text, end)
+            lead = _lead(text, end)
+    scale = rules.scale.at(text, end, lead)
     factor = _ONE
     if scale is not None and digits:
         factor, end = rules.scales[scale.group("scale").lower()], scale.end()
+        lead = _lead(text, end)
     unit_symbol, kind = None, "count"
     if number.pre:
         unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
     else:
-        unit = rules.unit.match(text, end)
+        unit = rules.unit.at(text, end, lead)
         if unit is not None:
             unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
             end = unit.end()
+            lead = _lead(text, end)
     if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
@@ -467,37 +488,37 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     ):
         return None  # "the first ten months", "10 bulan pertama": a period, a date
     bare = kind == "count" and factor == 1
-    if bare and _not_an_amount(view, number, rules, start, end, value, value_max):
+    if bare and _not_an_amount(view, number, rules, start, end, lead, value, value_max):
         return None
     per: list[str] = []
     per_end = end
-    while (denominator := rules.per.match(text, per_end)) is not None:
+    while (denominator := rules.per.at(text, per_end, lead)) is not None:
         fused = denominator.group("fused")
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
         per_end = denominator.end()
+        lead = _lead(text, per_end)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
-    bound_after = rules.bound_after.match(text, per_end)
+    bound_after = rules.bound_after.at(text, per_end, lead)
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
     rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
-    figure = Figure(  # positional: the keyword form costs more, for every number read
+    return Found(
         text[start:end],
         start,
         end,
         as_number(value * factor),
         kind,  # type: ignore[arg-type]
         rule,
-        "",
         unit_symbol,
         as_number(value_max * factor) if value_max is not None else None,
-        None,
-        None,
         tuple(per),
         bound,  # type: ignore[arg-type]
+        bound_match[0] if bound_match else start,
+        per_end,
+        bool(number.words),
+        bare,
     )
-    context_start = bound_match[0] if bound_match else start
-    return Found(figure, context_start, per_end, bool(number.words), bare)
 
 
 def _sentence(view: TextView, start: int, end: int) -> str:
@@ -533,10 +554,14 @@ def _not_an_amount(
     rules: _Rules,
     start: int,
     end: int,
+    lead: str | None,
     value: Decimal,
     value_max: Decimal | None,
 ) -> bool:
-    """Bare numbers that are years, labels, names, times, days, list items or list markers."""
+    """Bare numbers that are years, labels, names, times, days, list items or list markers.
+
+    lead is _lead(text, end), shared by the patterns read after the number.
+    """
     text, written = view.text, number.words or ""
     digits = number.digits or ""
     window = start - _WINDOW if start > _WINDOW else 0
@@ -550,7 +575,7 @@ def _not_an_amount(
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
-        if rules.not_amount_after.match(text, end):
+        if rules.not_amount_after.at(text, end, lead):
             return True  # "two-way trade", "perdagangan dua arah": a compound, not an amount
         if rules.not_amount_before.before(text, start) is not None:
             return True  # "the two sides", "salah satu": a reference, not an amount
@@ -560,22 +585,21 @@ def _not_an_amount(
         return True
     if digits[-2:] in _VERSION_ENDS and _VERSION.fullmatch(digits):
         return True  # "Industri 4.0": a version, part of a name
-    if (digits[-3:] in _TIME_ENDS and _TIME_OF_DAY.fullmatch(digits)) or rules.time_after.match(
-        text, end
+    if (digits[-3:] in _TIME_ENDS and _TIME_OF_DAY.fullmatch(digits)) or rules.time_after.at(
+        text, end, lead
     ):
         return True  # a time of day: "15.00", "10.30 WIB"
-    last = before.rsplit(None, 1)  # a name is the last word: not a lowercase one
-    name = None if last and last[-1].islower() else rules.name_before.search(text, window, start)
+    name = _name_before(text, rules, window, start, before)
     if name is not None and name.group("before") not in ("", ";", ":", '"', "“", "(", "-", "–"):
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and rules.capital_after.match(text, end):
+    if value <= _LAST_DAY and rules.capital_after.at(text, end, lead):
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
     if value <= _LIST_ITEM_MAX and (
-        rules.list_after.match(text, end)
+        rules.list_after.at(text, end, lead)
         or (rules.list_ends.may_end(before) and rules.list_before.search(text, window, start))
     ):
         return True  # "Kemenko 1, 2, 3 dan 4"
@@ -587,6 +611,24 @@ def _not_an_amount(
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip(" \t-•*")  # "1." or "2)" opening a line
+
+
+def _name_before(
+    text: str, rules: _Rules, window: int, start: int, before: str
+) -> regex.Match[str] | None:
+    """rules.name_before's match: a capitalised last word, searched from the word before it.
+
+    The pattern's name is a run of non-space characters with an uppercase letter (Lu is
+    str.isupper) right before the number's spaces; its match starts no earlier than the
+    last character of the word before that one, so the window's search starts there.
+    """
+    if not text[start - 1 : start].isspace():
+        return None
+    last = before.rsplit(None, 1)
+    if not last or last[-1].islower() or not any(map(str.isupper, last[-1])):
+        return None
+    low = window + len(last[0]) - 1 if len(last) == 2 else window
+    return rules.name_before.search(text, low, start)
 
 
 def _slogan_after(text: str, end: int) -> bool:
@@ -604,10 +646,10 @@ def _slogan_after(text: str, end: int) -> bool:
 
 def _disjoint(found: list[Found]) -> list[Found]:
     """The figures that do not overlap (select_spans), skipped when none overlap (the rule)."""
-    if all(a.figure.end <= b.figure.start for a, b in itertools.pairwise(found)):
+    if all(a.end <= b.start for a, b in itertools.pairwise(found)):
         return found
-    kept = {id(f) for f in select_spans(item.figure for item in found)}
-    return [item for item in found if id(item.figure) in kept]
+    kept = {id(item) for item in select_spans(found)}
+    return [item for item in found if id(item) in kept]
 
 
 def _joined_ranges(text: str, found: list[Found], rules: _Rules) -> list[Found]:
@@ -616,32 +658,33 @@ def _joined_ranges(text: str, found: list[Found], rules: _Rules) -> list[Found]:
     """
     joined: list[Found] = []
     for item in found:
-        if joined and _one_range(text, joined[-1].figure, item.figure, rules):
-            first = joined.pop()
-            low, high = first.figure, item.figure
-            figure = Figure(
-                text[low.start : high.end],
-                low.start,
-                high.end,
-                low.value,
-                low.kind,
-                low.rule if low.rule.endswith("_range") else f"{low.rule}_range",
-                "",
-                low.unit,
-                high.value,
-                None,
-                None,
-                high.per,
-                low.bound,
+        if joined and _one_range(text, joined[-1], item, rules):
+            low = joined.pop()
+            rule = low.rule if low.rule.endswith("_range") else f"{low.rule}_range"
+            joined.append(
+                Found(
+                    text[low.start : item.end],
+                    low.start,
+                    item.end,
+                    low.value,
+                    low.kind,
+                    rule,
+                    low.unit,
+                    item.value,
+                    item.per,
+                    low.bound,
+                    low.context_start,
+                    item.context_end,
+                    low.in_words,
+                    low.bare,
+                )
             )
-            context = (first.context_start, item.context_end)
-            joined.append(Found(figure, *context, first.in_words, first.bare))
         else:
             joined.append(item)
     return joined
 
 
-def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
+def _one_range(text: str, low: Found, high: Found, rules: _Rules) -> bool:
     """Whether two neighbouring figures are the ends of one range.
 
     Same unit (not bare counts), rising, joined by a dash, a range word ("hingga", "to") or,
@@ -675,22 +718,22 @@ def _one_range(text: str, low: Figure, high: Figure, rules: _Rules) -> bool:
     )
 
 
-def _final(view: TextView, figure: Figure, fields: Mapping[str, Any]) -> Figure:
-    """The figure with its sentence, subject and change (built directly: replace() is slow)."""
-    return Figure(
-        figure.text,
-        figure.start,
-        figure.end,
-        figure.value,
-        figure.kind,
-        figure.rule,
-        _sentence(view, figure.start, figure.end),
-        figure.unit,
-        figure.value_max,
-        fields.get("subject", figure.subject),
-        fields.get("change", figure.change),
-        figure.per,
-        figure.bound,
+def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
+    """The figure, with its sentence, subject and change."""
+    return Figure(  # positional: the keyword form costs more, for every figure
+        item.text,
+        item.start,
+        item.end,
+        item.value,
+        item.kind,
+        item.rule,
+        _sentence(view, item.start, item.end),
+        item.unit,
+        item.value_max,
+        fields.get("subject"),
+        fields.get("change"),
+        item.per,
+        item.bound,
     )
 
 
@@ -702,7 +745,7 @@ def extract(view: TextView) -> tuple[Figure, ...]:
     chosen = _joined_ranges(view.text, _disjoint(found), rules)
     described = describe(view, chosen)
     return tuple(
-        _final(view, item.figure, fields)
+        _final(view, item, fields)
         for item, fields in zip(chosen, described, strict=True)
         if fields is not None
     )

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import regex
 
 from mobfacts.lang import Lexicon
-from mobfacts.model import Figure
+from mobfacts.model import Bound, Kind, Number
 from mobfacts.text import Sentence, TextView
 
 _BEFORE_CHARS = 300  # how far back a subject may be looked for
@@ -130,11 +130,23 @@ def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
     return list(map(_tuple_new, repeat(Token), fields)), starts
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A figure as first read, with the span of its context (bound word to denominators)."""
+class Found(NamedTuple):
+    """A figure as first read, with the span of its context (bound word to denominators).
 
-    figure: Figure
+    It holds a Figure's fields (the Figure is built once, with its subject, by the caller):
+    a named tuple costs a fraction of a frozen dataclass to build, once per number read.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Number | None
+    kind: Kind
+    rule: str
+    unit: str | None
+    value_max: Number | None
+    per: tuple[str, ...]
+    bound: Bound
     context_start: int
     context_end: int
     in_words: bool
@@ -309,8 +321,8 @@ class _Reader:
         self.text = view.text
         self.words = _words(view.lexicon)
         self.found = found
-        self.starts = {item.figure.start: i for i, item in enumerate(found)}
-        self.ends = [item.figure.end for item in found]
+        self.starts = {item.start: i for i, item in enumerate(found)}
+        self.ends = [item.end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
         self.last_subject: str | None = None
@@ -343,7 +355,7 @@ class _Reader:
         if not before or token.start >= self.ends[before - 1]:
             return None  # the common case: after every earlier figure
         for i in range(before - 1, -1, -1):
-            figure = self.found[i].figure
+            figure = self.found[i]
             if figure.start <= token.start < figure.end:
                 return i
             if figure.end <= token.start:
@@ -496,7 +508,7 @@ class _Reader:
             word = token.lower
             earlier = self.figure_at(token, index) if token.start < last_end else None
             if earlier is not None:
-                figure = self.found[earlier].figure
+                figure = self.found[earlier]
                 if figure.unit not in self.durations:
                     return ("adjunct", adjunct) if adjunct else ("figure", earlier)
                 j = self.skip_figure(tokens, j, figure)
@@ -672,7 +684,7 @@ class _Reader:
             return whole
         return list(tokens[start : end + 1])
 
-    def skip_figure(self, tokens: Sequence[Token], j: int, figure: Figure) -> int:
+    def skip_figure(self, tokens: Sequence[Token], j: int, figure: Found) -> int:
         while j >= 0 and tokens[j].start >= figure.start:
             j -= 1
         return j
@@ -727,16 +739,16 @@ class _Reader:
 
     def inherit(self, index: int, sentence_start: int, count: bool) -> int | None:
         """An earlier figure of the same sentence whose subject this one shares."""
-        value = self.found[index].figure.value or 0
+        value = self.found[index].value or 0
         candidates = []
         for i in range(index - 1, max(-1, index - 1 - _MAX_EARLIER), -1):
-            if self.found[i].figure.start < sentence_start:
+            if self.found[i].start < sentence_start:
                 break
             if self.subjects[i]:
                 candidates.append(i)
         if count:
             same = [i for i in candidates if self.found[i].bare]
-            larger = [i for i in same if (self.found[i].figure.value or 0) >= value]
+            larger = [i for i in same if (self.found[i].value or 0) >= value]
             candidates = larger or same or candidates
         return candidates[0] if candidates else None
 
@@ -757,7 +769,6 @@ class _Reader:
     ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
-        figure = item.figure
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
@@ -778,11 +789,11 @@ class _Reader:
             if earlier is not None:
                 return self.subjects[earlier]
         else:
-            if first in words.part_of and figure.kind != "money" and not self.changed(before):
+            if first in words.part_of and item.kind != "money" and not self.changed(before):
                 phrase = self.forward_subject(self.past_determiner(after[1:]))
                 if self.usable(phrase) and not self.is_base(phrase):
                     return _phrase(text, phrase)
-            if first in words.money_of and figure.kind == "money" and after[1:]:
+            if first in words.money_of and item.kind == "money" and after[1:]:
                 phrase = self.forward_subject(after[1:])
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
                     if self.usable(phrase):  # "$16.3 billion in registered capital"
@@ -793,10 +804,10 @@ class _Reader:
                     return _phrase(text, phrase)
             phrase = self.forward_subject(after)
             if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
-                if figure.kind == "count":  # "23,85 juta orang"
+                if item.kind == "count":  # "23,85 juta orang"
                     phrase = self.counted(phrase, before, index)
                 return _phrase(text, phrase)
-        how, found = self.backward(before, index, past_adjuncts=figure.kind == "percent")
+        how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
             i = 0
             while i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].lower):
@@ -807,7 +818,7 @@ class _Reader:
                 phrase = self.forward_subject(after[i + 1 :])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
-        if how == "np" or (how == "adjunct" and figure.kind != "percent"):
+        if how == "np" or (how == "adjunct" and item.kind != "percent"):
             return _phrase(text, found)
         if how == "figure":
             return self.subjects[found]
@@ -820,7 +831,7 @@ class _Reader:
         earlier = self.inherit(index, sentence.start, count=False)
         if earlier is not None and how in ("anaphor", "clause"):
             segment = self.segment_start(before)
-            if how == "anaphor" or self.found[earlier].figure.start >= segment:
+            if how == "anaphor" or self.found[earlier].start >= segment:
                 return self.subjects[earlier]
         if how == "anaphor":
             return self.last_subject
@@ -889,7 +900,7 @@ class _Reader:
     ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
-        bound_words = text[item.context_start : item.figure.start].lower().split()
+        bound_words = text[item.context_start : item.start].lower().split()
         level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
         last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
@@ -922,7 +933,7 @@ class _Reader:
                 return "increase"
             if word in words.decrease_nouns:
                 return "decrease"
-        if item.figure.kind == "percent":
+        if item.kind == "percent":
             clause_head, _ = self.clause_heads(before, own_clause=True)
             word = clause_head[0].lower if clause_head else ""
             if word in words.increase_nouns:
@@ -937,7 +948,7 @@ def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | No
     reader = _Reader(view, found)
     results: list[dict[str, Any] | None] = []
     for i, item in enumerate(found):
-        sentence = view.sentence_at(item.figure.start)
+        sentence = view.sentence_at(item.start)
         if sentence.end - sentence.start > _LONG_SENTENCE:
             results.append({})  # not prose (a megabyte "sentence"): not worth the time
             continue
@@ -952,7 +963,7 @@ def describe(view: TextView, found: Sequence[Found]) -> list[dict[str, Any] | No
         results.append({"subject": subject or None, "change": change})
     for i, whole in reader.pending.items():
         subject = reader.subjects[whole]
-        sentence = view.sentence_at(found[i].figure.start)
+        sentence = view.sentence_at(found[i].start)
         before, after = reader.before(i, sentence), reader.after(i, sentence)
         change = reader.change(i, subject, sentence, before, after)
         results[i] = {"subject": subject, "change": change}
