@@ -705,8 +705,7 @@ class _Reader:
     def portfolio_pair(self, words: Sequence[_WordShape]) -> bool:
         """Whether a run's words open with two portfolios joined by a conjunction
         ("Olahraga dan Pariwisata ...", "Industry and Energy ...", "Penyandang Disabilitas dan
-        Sosial ..."): the end of a list of
-        portfolios after a comma, not a second office."""
+        Sosial ..."): the end of a list of portfolios after a comma, not a second office."""
         rules = self.rules
         # The conjunction follows a portfolio of one or two words ("Penyandang Disabilitas dan")
         c = next((k for k in (1, 2) if k < len(words) and words[k][3] == CONNECTOR), None)
@@ -1340,19 +1339,12 @@ def _word_may_precede(reader: _Reader, start: int) -> bool:
     if groups is None:
         return True
     text = reader.text
-    near_from = max(0, start - 12)  # a short slice holds the word's end but in odd spacing
+    near_from = max(0, start - _CONTEXT)  # the window speech_before searches
     near = text[near_from:start].rstrip(" \t")
     if near[-1:] in (",", ":"):
         near = near[:-1].rstrip(" \t")
-    if len(near) < 2 and near_from > 0:
-        near_from = max(0, start - _CONTEXT)
-        near = text[near_from:start].rstrip(" \t")
-        if near[-1:] in (",", ":"):
-            near = near[:-1].rstrip(" \t")
     options = groups.get(near[-2:])
-    return options is not None and text.endswith(
-        options, max(0, start - _CONTEXT), near_from + len(near)
-    )
+    return options is not None and text.endswith(options, near_from, near_from + len(near))
 
 
 def _title_then_comma_name(reader: _Reader, reading: _Reading, following: _Run) -> bool:
