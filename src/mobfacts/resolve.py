@@ -19,7 +19,7 @@ S = TypeVar("S", bound=Spanned)
 
 
 class _Intervals:
-    """Disjoint half-open intervals, kept sorted, with an O(log n) overlap test."""
+    """Disjoint half-open intervals, added in order, with an O(log n) overlap test."""
 
     def __init__(self) -> None:
         self.starts: list[int] = []
@@ -31,20 +31,24 @@ class _Intervals:
             return True
         return i < len(self.starts) and self.starts[i] < end
 
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
 
 def select_spans(candidates: Iterable[S]) -> list[S]:
-    """Non-overlapping candidates, longest first then earliest, returned in text order."""
+    """Non-overlapping candidates, longest first then earliest, returned in text order.
+
+    Taken characters are marked in a bytearray: candidates come longest first, in no
+    order of position, and keeping sorted intervals would cost a list insert each,
+    quadratic on a long document. Spans are short, so marking them is linear.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    if not ordered:
+        return []
+    taken = bytearray(max(c.end for c in ordered))
     chosen: list[S] = []
-    taken = _Intervals()
-    for item in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if not taken.overlaps(item.start, item.end):
+    for item in ordered:
+        start, end = item.start, item.end
+        if taken.find(1, start, end) < 0:
             chosen.append(item)
-            taken.add(item.start, item.end)
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
