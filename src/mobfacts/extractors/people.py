@@ -13,6 +13,8 @@ from the language's ``people.toml`` (documented in ``lang/README.md``):
   off by commas ("Gubernur Prefektur Aichi, Jepang, X", "... yang membidangi budaya, X,")
   or an honorific ("..., Ibu X"); a lowercase office word may open that title ("head of
   the National Steering Committee ..., X");
+- ``office_before_name``: an organisation's name and a lowercase office right before a
+  name ("ACV general director Lai Xuan Phiet");
 - ``name_comma_title``: a name, then ",", "-" or "(" and/or "who is", "yang juga
   menjabat", "sebagai", "dari jabatan", "as", and a run that holds an office word
   ("Basuki Hadimuljono, Kepala Otorita ..."); offices joined by "dan"/"and"/"sekaligus"
@@ -57,7 +59,8 @@ _RE_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
 # engine repeats several times faster than a group of two.
 _PLAIN_LETTER = r"[^\W\d_]"
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*"
+# A plural possessive keeps its apostrophe: "Members' Council", "Farmers' Union".
+_CAP_REST = rf"{_RE_LETTER}*(?:['’\-]{_RE_LETTER}+)*(?:(?<=s)['’](?!{_RE_LETTER}))?"
 _CAP = rf"{_UPPER}{_CAP_REST}"
 _PAREN_REST = rf"{_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
 _PAREN = rf"\({_PAREN_REST}"
@@ -137,6 +140,8 @@ class _Rules:
     lowercase_title_before: regex.Pattern[str]
     lowercase_title_probe: re.Pattern[str]  # a lowercase office word: a cheap first test
     lowercase_title_opening: regex.Pattern[str]
+    office_before_name: regex.Pattern[str] | None  # "ACV general director " before a name
+    office_before_words: frozenset[str]  # its last word: a cheap first test
     conjunction_gap: regex.Pattern[str]
     conjunction_words: frozenset[str]  # what a conjunction gap holds but spaces and a comma
     offices: frozenset[str]
@@ -233,8 +238,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     conjunctions = _alternation(words("title_conjunctions"))
     # ", head of the steering committee,": a lowercase office word after a name's comma, and
-    # up to eight words ending where the clause does; a verb of speech or a relative word
-    # ("said", "who") ends the clause first, so nothing is taken then.
+    # up to sixteen words (or "&", or an abbreviation in brackets) ending where the clause
+    # does; a verb of speech or a relative word ("said", "who") ends the clause first, so
+    # nothing is taken then.
     stops = _alternation(
         [*words("speech_after"), *(w.split()[0] for w in words("title_introducers") if " " in w)]
     )
@@ -243,7 +249,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
     lowercase_title = regex.compile(
         rf"[ \t]*,[ \t]*(?:(?:{articles})[ \t]+)?"
         rf"(?P<title>(?:{_alternation(words('title_after_name_words'))})"
-        rf"(?!{_LETTER})(?:[ \t]+(?!(?:{stops})(?!{_LETTER}))[\p{{L}}\p{{M}}\d'’\-]+){{0,8}})"
+        rf"(?!{_LETTER})(?:[ \t]+(?!(?:{stops})(?!{_LETTER}))"
+        r"(?:[\p{L}\p{M}\d'’\-]+|&|\([^()\s]{1,12}\))){0,16})"
         r"(?=[ \t]*[,;.)\n])"
     )
     return _Rules(
@@ -261,6 +268,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         lowercase_title_probe=re.compile(
             "|".join(re.escape(w) for w in words("title_after_name_words")) or "(?!)"
         ),
+        office_before_name=_office_before_name(words("offices_before_name"), connectors),
+        office_before_words=frozenset(words("offices_before_name")),
         lowercase_title_opening=_lowercase_title_opening(
             words("title_after_name_words"), connectors
         ),
@@ -353,6 +362,23 @@ def _lowercase_title_opening(
         rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})(?:[ \t]+(?:{conn})){{0,3}})"
         r"[ \t]+$",
         regex.REVERSE,
+    )
+
+
+def _office_before_name(
+    office_words: Sequence[str], connectors: Sequence[str]
+) -> regex.Pattern[str] | None:
+    """Lowercase office words after the capitalised name of their organisation, right
+    before a person's name: "ACV general director | Lai Xuan Phiet", "Ministry of Finance
+    spokesman | X" (English news writes such titles in lowercase)."""
+    if not office_words:
+        return None
+    word = rf"{_UPPER}[\p{{L}}\p{{M}}\d&'’.\-]*"
+    conn = _alternation(connectors) or "(?!)"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d'’\-])"
+        rf"(?:(?P<organisation>{word}(?:[ \t]+(?:(?:{conn})[ \t]+){{0,2}}{word}){{0,3}})[ \t]+)?"
+        rf"(?:(?:{_alternation(office_words)})[ \t]+){{1,3}}$"
     )
 
 
@@ -1122,6 +1148,10 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
                 or rules.speech_after.match(text, end, after_end) is not None
             )
         )
+        if cue is None and titles_for_lead is None and before.isalpha():
+            titles_for_lead = _office_before(reader, run)
+            if titles_for_lead is not None:
+                cue = "office_before_name"
         if cue is None and not wants_tail and not run.has_anchor:
             continue  # capitalised words with nothing around them that points at a person
         if cue in (None, "title_comma_name") and "," in text[max(0, run.start - 3) : run.start]:
@@ -1160,13 +1190,13 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             and last.tail is not None
             and (len(last.tail) >= 2 or id(last.tail[-1]) in by_last_word)
         ):
-            lower = rules.lowercase_title.match(text, run.end, run.end + 2 * _CONTEXT)
+            lower = rules.lowercase_title.match(text, run.end, run.end + 3 * _CONTEXT)
             if lower is not None:
                 # "X, head of the steering committee,": a lowercase title up to the clause end
                 person = by_last_word.get(id(last.tail[-1]))
                 if person is None:
                     person = add(_Candidate(last.tail, [], "name_comma_title"))
-                person.titles.append(lower.span("title"))
+                person.titles.extend(_offices_in(reader, *lower.span("title")))
                 k = r + 1
                 while k < len(runs) and runs[k].start < lower.end():
                     consumed.add(k)  # capitalised words inside the title ("Komite Sentral")
@@ -1183,6 +1213,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
                 person = add(_Candidate(last.tail, [], "name_comma_title"))
             titles = reader.titles(following.words, 0, len(following.words))
             person.titles.extend(titles)
+            # "X dan Y terpilih sebagai T": both are T (not "X and Y, Minister of T")
+            if _TITLE_OPENERS.isdisjoint(text[run.end : following.start]):
+                partner = _joined_before(reader, found, person)
+                if partner is not None and not partner.titles:
+                    partner.titles.extend(titles)
             consumed.add(r + 1)
             listed, taken = _listed_titles(reader, runs, r + 2, following.end)
             person.titles.extend(listed)
@@ -1220,6 +1255,24 @@ def _lowercase_lead(
     if lead is None or _after_name(reader, lead.start()):
         return None  # "X, head of the Steering Committee, Y": the title is X's
     return [lead.span("title")]
+
+
+_SPACED_WORDS = re.compile(r"\S+")
+
+
+def _offices_in(reader: _Reader, start: int, end: int) -> list[tuple[int, int]]:
+    """A lowercase title cut where a conjunction joins two offices: "member of the Party
+    Central Committee and Secretary of the Provincial Party Committee" gives two."""
+    rules = reader.rules
+    words = list(_SPACED_WORDS.finditer(reader.text, start, end))
+    spans: list[tuple[int, int]] = []
+    for k in range(1, len(words) - 1):
+        word, following = words[k], words[k + 1]
+        if _fold(word.group()) in rules.conjunctions and _fold(following.group()) in rules.offices:
+            spans.append((start, words[k - 1].end()))
+            start = following.start()
+    spans.append((start, end))
+    return spans
 
 
 def _after_name(reader: _Reader, end: int) -> bool:
@@ -1283,7 +1336,7 @@ def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
 def _opens_run(run: _Run, candidate: _Candidate) -> bool:
     """Whether a name found by a cue opens its run, after an honorific if any: the name a
     title before ", " gives ("Direktur Departemen ..., Ibu Nguyen Thi Lan")."""
-    if candidate.rule == "title_comma_name":
+    if candidate.rule in ("title_comma_name", "office_before_name"):
         return candidate.start == run.start
     words = run.words
     return (
@@ -1292,6 +1345,40 @@ def _opens_run(run: _Run, candidate: _Candidate) -> bool:
         and words[0].kind == HONORIFIC
         and candidate.words[0] is words[1]
     )
+
+
+def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
+    """The lowercase title right before a run and the organisation that opens it ("ACV
+    general director X"), without a sentence's first word that is not the organisation's
+    ("Meanwhile EVN chairman X" gives "EVN chairman")."""
+    rules, text = reader.rules, reader.text
+    lo = max(0, run.start - _CONTEXT)
+    last = text[lo : run.start].rsplit(None, 1)[-1:]
+    if rules.office_before_name is None or not last or last[0] not in rules.office_before_words:
+        return None
+    found = rules.office_before_name.search(text, lo, run.start)
+    if found is None:
+        return None
+    start, end = found.start(), found.start() + len(found.group().rstrip(" \t"))
+    organisation = found.group("organisation")
+    if organisation is None:
+        return None  # "the film director X": a trade, not an office
+    first = organisation.split(None, 1)[0]
+    if _opens_sentence(text, start):
+        kind = _classify(rules, first)[1]
+        if kind == VOCAB and _fold(first) not in rules.title_vocab:  # "Meanwhile", "The"
+            if first == organisation:
+                return None
+            start += len(first)
+            start += len(text[start:end]) - len(text[start:end].lstrip(" \t"))
+    return [(start, end)]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether start opens a sentence or a line (only a full stop, a newline or nothing
+    stands before it)."""
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return not before or before[-1] in '.!?\n"“'
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -1419,6 +1506,19 @@ def _apposition(reader: _Reader, text: str, run: _Run, tail: list[_Word], follow
         if words[i].surname or j - i > 1 or len(tail) < 2:
             return False
     return True
+
+
+def _joined_before(
+    reader: _Reader, found: list[_Candidate], person: _Candidate
+) -> _Candidate | None:
+    """The name found just before a person and joined to it by a conjunction alone
+    ("Nguyen Van Nam dan Ho Van Muoi"), if any."""
+    for candidate in reversed(found[-3:]):
+        if candidate is not person and candidate.end <= person.start:
+            if reader.conjunction_gap(candidate.end, person.start):
+                return candidate
+            return None
+    return None
 
 
 def _named_alone(run: _Run, tail: list[_Word]) -> bool:
