@@ -373,12 +373,16 @@ def _office_before_name(
     spokesman | X" (English news writes such titles in lowercase)."""
     if not office_words:
         return None
-    word = rf"{_UPPER}[\p{{L}}\p{{M}}\d&'’.\-]*"
+    word = rf"{_UPPER}[\p{{L}}\p{{M}}\d&'’\-]*(?:\.[\p{{L}}\p{{M}}]+)*"
     conn = _alternation(connectors) or "(?!)"
+    offices = _alternation(office_words)
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d'’\-])"
-        rf"(?:(?P<organisation>{word}(?:[ \t]+(?:(?:{conn})[ \t]+){{0,2}}{word}){{0,3}})[ \t]+)?"
-        rf"(?:(?:{_alternation(office_words)})[ \t]+){{1,3}}$"
+        rf"(?<![\p{{L}}\p{{M}}\d'’\-])(?:"
+        rf"(?P<organisation>{word}(?:[ \t]+(?:(?:{conn})[ \t]+){{0,2}}{word}){{0,3}})"
+        rf"(?:[ \t]+(?:{offices})){{1,3}}"
+        # "deputy minister of finance X" at a clause start: the organisation after "of"
+        rf"|(?<=(?:^|[,.;:\n])[ \t]*)(?P<office>(?:{offices})(?:[ \t]+(?:{offices})){{0,2}}"
+        rf"[ \t]+(?:{conn})(?:[ \t]+[\p{{L}}\p{{M}}'’\-]+){{1,4}}))[ \t]+$"
     )
 
 
@@ -759,6 +763,14 @@ class _Reader:
             j += 1
         return j if j - i >= 2 else i
 
+    def place_follows(self, end: int) -> bool:
+        """Whether a lowercase place word follows end ("Dinh Tien Hoang streets", "Ho Chi
+        Minh city"): the capitalised words before it name a place after a person."""
+        rest = self.text[end : end + 16].lstrip(" \t")
+        if not rest[:1].islower():
+            return False
+        return _fold(rest.split(None, 1)[0].rstrip(".,;:)")) in self.rules.place_after
+
     def acceptable(
         self, words: Sequence[_Word], i: int, j: int, titled: bool, credited: bool = False
     ) -> bool:
@@ -779,6 +791,8 @@ class _Reader:
                 return False
         if j < len(words) and words[j].key in rules.place_after:
             return False
+        if j == len(words) and self.place_follows(words[j - 1].end):
+            return False
         if (
             not titled
             and words[i].key in rules.place_openings
@@ -792,8 +806,10 @@ class _Reader:
             pass
         elif j - i >= 2 and not words[i].surname and all(w.syllable for w in words[i:j]):
             return False  # "Quang Tri", "Hau Giang": Vietnamese place names
-        if len(words[i].text) < 2 or len(words[j - 1].text) < 2:
-            return False  # an initial stands inside a name ("Nicolas D Kanter"), not at its ends
+        # An initial stands inside a name ("Nicolas D Kanter"), not at its ends; but a
+        # one-letter surname opens one ("Y Khue Nie": "Y" opens Ede men's names).
+        if (len(words[i].text) < 2 and not words[i].surname) or len(words[j - 1].text) < 2:
+            return False
         for w in words[i:j]:
             if not w.text[:1].isupper() or (len(w.text) > 1 and w.text.isupper()):
                 return False
@@ -1348,13 +1364,18 @@ def _opens_run(run: _Run, candidate: _Candidate) -> bool:
 
 
 def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
-    """The lowercase title right before a run and the organisation that opens it ("ACV
+    """The lowercase title right before a run: after the organisation that opens it ("ACV
     general director X"), without a sentence's first word that is not the organisation's
-    ("Meanwhile EVN chairman X" gives "EVN chairman")."""
+    ("Meanwhile EVN chairman X" gives "EVN chairman"); or opening a clause with the
+    organisation after a connector ("..., deputy minister of finance X")."""
     rules, text = reader.rules, reader.text
     lo = max(0, run.start - _CONTEXT)
     last = text[lo : run.start].rsplit(None, 1)[-1:]
-    if rules.office_before_name is None or not last or last[0] not in rules.office_before_words:
+    if rules.office_before_name is None or not last:
+        return None
+    if last[0] not in rules.office_before_words and (
+        not last[0].islower() or not rules.lowercase_title_probe.search(text, lo, run.start)
+    ):
         return None
     found = rules.office_before_name.search(text, lo, run.start)
     if found is None:
@@ -1362,7 +1383,7 @@ def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
     start, end = found.start(), found.start() + len(found.group().rstrip(" \t"))
     organisation = found.group("organisation")
     if organisation is None:
-        return None  # "the film director X": a trade, not an office
+        return [(start, end)]  # "..., deputy minister of finance X"
     first = organisation.split(None, 1)[0]
     if _opens_sentence(text, start):
         kind = _classify(rules, first)[1]
