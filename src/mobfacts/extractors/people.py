@@ -1370,13 +1370,15 @@ def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
     organisation after a connector ("..., deputy minister of finance X")."""
     rules, text = reader.rules, reader.text
     lo = max(0, run.start - _CONTEXT)
-    last = text[lo : run.start].rsplit(None, 1)[-1:]
+    before = text[lo : run.start]
+    last = before.rsplit(None, 1)[-1:]
     if rules.office_before_name is None or not last:
         return None
-    if last[0] not in rules.office_before_words and (
-        not last[0].islower() or not rules.lowercase_title_probe.search(text, lo, run.start)
-    ):
-        return None
+    if last[0] not in rules.office_before_words:
+        # Only "..., deputy minister of finance X" is left: an office word opens the clause.
+        clause = before[max(map(before.rfind, _CLAUSE_ENDS)) + 1 :].split(None, 1)
+        if not clause or clause[0] not in rules.office_before_words:
+            return None
     found = rules.office_before_name.search(text, lo, run.start)
     if found is None:
         return None
@@ -1393,6 +1395,9 @@ def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
             start += len(first)
             start += len(text[start:end]) - len(text[start:end].lstrip(" \t"))
     return [(start, end)]
+
+
+_CLAUSE_ENDS = (",", ".", ";", ":", "\n")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
