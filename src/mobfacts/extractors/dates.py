@@ -284,7 +284,7 @@ def _numeric_date(g: Grammar, text: str, at: int) -> Found | None:
 
 def read_numeric_day_month(match: regex.Match[str], g: Grammar, text: str) -> Found | None:
     """A day and month without a year, only where a date is expected: "Rabu (4/9)", "tgl 20/10",
-    "pada 2/4" (but not "hingga 2/3", a fraction).
+    "pada 2/4", "Sejak 1/9," (but not "hingga 2/3 penduduk", a fraction of something).
     """
     start = match.start()
     first, second = int(match.group("a")), int(match.group("b"))
@@ -295,11 +295,20 @@ def read_numeric_day_month(match: regex.Match[str], g: Grammar, text: str) -> Fo
         weekday
         or _before(g, "relative_paren", text, start)
         or _before(g, "day_word", text, start)
-        or (_before(g, "numeric_day_cue", text, start) and not _fraction_like(first, second))
+        or (
+            _before(g, "numeric_day_cue", text, start)
+            and not (_fraction_like(first, second) and _word_follows(text, match.end()))
+        )
     ):
         return None
     point = _numeric(g, first, second, None)
     return _found(match, "numeric_day_month", point) if point else None
+
+
+def _word_follows(text: str, end: int) -> bool:
+    """Whether a lowercase word comes right after end: what a fraction is a fraction of
+    ("hingga 2/3 penduduk"), where a date is followed by punctuation ("Sejak 1/9, ...")."""
+    return text[end : end + 3].lstrip(" \t")[:1].islower()
 
 
 def _fraction_like(numerator: int, denominator: int) -> bool:
