@@ -164,6 +164,7 @@ class _Rules:
     organisation_before: frozenset[str]  # "Grup", "PT": the capitalised words after name a firm
     place_after: frozenset[str]
     title_clause: regex.Pattern[str]
+    title_demonstrative: regex.Pattern[str] | None  # " perusahaan tersebut, " before a name
     organisation_openers: frozenset[str]  # "departemen", "department of"
     # The words speech_after and introducer_gap may start with, and speech_before may end
     # with, by their first (last) two characters: a cheap test before those patterns.
@@ -300,6 +301,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         organisation_before=_keys(words("organisation_before")),
         place_after=_keys(words("place_after")),
         title_clause=_title_clause(words("title_clauses")),
+        title_demonstrative=_title_demonstrative(words("title_demonstratives")),
         organisation_openers=_keys(words("organisation_openers")),
         after_words=_by_pair(
             [
@@ -383,6 +385,18 @@ def _office_before_name(
         # "deputy minister of finance X" at a clause start: the organisation after "of"
         rf"|(?<=(?:^|[,.;:\n])[ \t]*)(?P<office>(?:{offices})(?:[ \t]+(?:{offices})){{0,2}}"
         rf"[ \t]+(?:{conn})(?:[ \t]+[\p{{L}}\p{{M}}'’\-]+){{1,4}}))[ \t]+$"
+    )
+
+
+def _title_demonstrative(demonstratives: Sequence[str]) -> regex.Pattern[str] | None:
+    """Up to two lowercase words and a demonstrative that end a title before the comma
+    of the name it gives ("Direktur Jenderal perusahaan tersebut, Park Jae-won"): the words
+    belong to the title, the demonstrative does not."""
+    if not demonstratives:
+        return None
+    return regex.compile(
+        r"(?:[ \t]+\p{Ll}[\p{Ll}\p{M}\-]*){0,2}"
+        rf"(?P<end>)[ \t]+(?:{_alternation(demonstratives)})[ \t]*,[ \t]*"
     )
 
 
@@ -1238,9 +1252,16 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             listed, taken = _listed_titles(reader, runs, r + 2, following.end)
             person.titles.extend(listed)
             consumed.update(taken)
-        elif last.dangling and _title_gap(reader, run.end, following):
-            if reader.title_start(following.words, 0, len(following.words)) != 0:
+        elif last.dangling and reader.title_start(following.words, 0, len(following.words)) != 0:
+            if _title_gap(reader, run.end, following):
                 lead_cue[r + 1] = last.dangling
+            else:
+                end = _demonstrative_end(reader, run.end, following)
+                if (
+                    end is not None
+                ):  # "Direktur perusahaan tersebut, X": "perusahaan" is the title's
+                    *others, (start, _) = last.dangling
+                    lead_cue[r + 1] = [*others, (start, end)]
     return found
 
 
@@ -1347,6 +1368,21 @@ def _title_gap(reader: _Reader, start: int, following: _Run) -> bool:
     if rules.title_clause.fullmatch(text, start, end) is None:
         return False
     return text[following.end : following.end + 3].lstrip(" \t")[:1] in _NAME_CLOSERS
+
+
+def _demonstrative_end(reader: _Reader, start: int, following: _Run) -> int | None:
+    """Where a title that ends with lowercase words and a demonstrative before the comma of
+    the following name ends ("Wakil Direktur Pusat tersebut, Pham Thi Thanh Nga,"); None
+    when the text from start to that name is something else."""
+    pattern, text = reader.rules.title_demonstrative, reader.text
+    if pattern is None or following.start - start > _CONTEXT:
+        return None
+    found = pattern.fullmatch(text, start, following.start)
+    if found is None or text[following.end : following.end + 3].lstrip(" \t")[:1] not in (
+        _NAME_CLOSERS
+    ):
+        return None
+    return found.end("end")
 
 
 def _opens_run(run: _Run, candidate: _Candidate) -> bool:
