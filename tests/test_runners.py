@@ -93,7 +93,7 @@ def test_inputs_are_read_as_results_are_taken(tmp_path: Path, jobs: int) -> None
     assert pulled[0] == 0  # nothing is read before the first result is asked for
     first = next(outcomes)
     assert isinstance(first, Outcome) and first.document is not None
-    assert pulled[0] <= 1 + jobs * 8  # a bounded window, not the whole corpus
+    assert pulled[0] <= 1 + jobs * 2 * runners.BATCH  # a bounded window, not the whole corpus
     assert len(list(outcomes)) == 199
 
 
@@ -119,3 +119,15 @@ def test_a_plain_run_imports_only_what_it_needs(tmp_path: Path) -> None:
     )
     assert json.loads(done.stdout)[0]["source"] == str(article)
     assert done.stderr.strip() == "[]"
+
+
+def test_batches_double_up_to_the_largest_and_errors_come_alone() -> None:
+    sources = [Source(f"{i}.txt") for i in range(40)]
+    missing = InputError("gone.txt", "no such file or directory")
+    items = [*sources[:5], missing, *sources[5:]]
+    batches = list(runners.growing_batches(items, 8))
+    sizes = [b if isinstance(b, InputError) else len(b) for b in batches]
+    # 1, 2, then 2 of 4 before the error, which comes alone; then 8 at a time, and the rest.
+    assert sizes == [1, 2, 2, missing, 8, 8, 8, 8, 3]
+    flat = [s for b in batches if not isinstance(b, InputError) for s in b]
+    assert flat == sources

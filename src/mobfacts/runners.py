@@ -119,7 +119,10 @@ def _settled(error: InputError) -> Outcome:
     return Outcome(error.source, error=str(error))
 
 
-BATCH = 4  # inputs per task: one round trip to a worker per batch, not per article
+# Inputs per task: one round trip to a worker per batch, not per article. Batches start
+# at one input and double up to BATCH, so that a short run still keeps every worker busy
+# and a long one pays for few round trips (the parent shares the cores with the workers).
+BATCH = 16
 
 
 def process_batch(
@@ -138,25 +141,42 @@ def _run_parallel(
     # and reading results from its left end keeps the input order.
     window: collections.deque[Future[list[Outcome]] | list[Outcome]] = collections.deque()
     limit = jobs * 2
-    batch: list[Source] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
-        for item in with_end(items):
-            if item is None or isinstance(item, InputError) or len(batch) >= BATCH:
-                if batch:
-                    window.append(pool.submit(process_batch, batch, settings, render))
-                    batch = []
-                while len(window) >= limit:
-                    yield from _results(window.popleft())
-            if isinstance(item, InputError):
-                window.append([_settled(item)])
-            elif item is not None:
-                batch.append(item)
+        for batch in growing_batches(items, BATCH):
+            while len(window) >= limit:
+                yield from _results(window.popleft())
+            if isinstance(batch, InputError):
+                window.append([_settled(batch)])
+            else:
+                window.append(pool.submit(process_batch, batch, settings, render))
         while window:
             yield from _results(window.popleft())
     finally:
         # On Ctrl-C or a closed pipe, drop the queued inputs instead of finishing them.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def growing_batches(
+    items: Iterable[Source | InputError], largest: int
+) -> Iterator[list[Source] | InputError]:
+    """The sources in order, in batches of 1, 2, 4, ... up to largest inputs; an input
+    that failed to open ends the batch before it and comes alone, in its place."""
+    batch: list[Source] = []
+    size = 1
+    for item in items:
+        if isinstance(item, InputError):
+            if batch:
+                yield batch
+                batch, size = [], min(largest, size * 2)
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch, size = [], min(largest, size * 2)
+    if batch:
+        yield batch
 
 
 def with_end(items: Iterable[Source | InputError]) -> Iterator[Source | InputError | None]:
