@@ -383,7 +383,7 @@ def _office_before_name(
         rf"(?P<organisation>{word}(?:[ \t]+(?:(?:{conn})[ \t]+){{0,2}}{word}){{0,3}})"
         rf"(?:[ \t]+(?:{offices})){{1,3}}"
         # "deputy minister of finance X" at a clause start: the organisation after "of"
-        rf"|(?<=(?:^|[,.;:\n])[ \t]*)(?P<office>(?:{offices})(?:[ \t]+(?:{offices})){{0,2}}"
+        rf"|(?<=(?:^|[,.;:\n])[ \t]*)(?P<office>(?i:{offices})(?:[ \t]+(?:{offices})){{0,2}}"
         rf"[ \t]+(?:{conn})(?:[ \t]+[\p{{L}}\p{{M}}'’\-]+){{1,4}}))[ \t]+$"
     )
 
@@ -1198,6 +1198,10 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             first = readings[0].found[0]
             if _opens_run(run, first):
                 first.titles[:0] = titles_for_lead
+            elif cue == "office_before_name":
+                _organisation_in_run(reader, run, readings[0], titles_for_lead)
+        elif cue == "office_before_name" and len(parts) == 1:
+            _organisation_in_run(reader, run, readings[0], titles_for_lead)
         last = readings[-1] if readings else _Reading()
         if following is not None and _title_then_comma_name(reader, last, following):
             last.found.pop()  # "Wakil Menteri Konstruksi, Nguyen Danh Huy": the word is the title's
@@ -1413,7 +1417,7 @@ def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
     if last[0] not in rules.office_before_words:
         # Only "..., deputy minister of finance X" is left: an office word opens the clause.
         clause = before[max(map(before.rfind, _CLAUSE_ENDS)) + 1 :].split(None, 1)
-        if not clause or clause[0] not in rules.office_before_words:
+        if not clause or clause[0].lower() not in rules.office_before_words:
             return None
     found = rules.office_before_name.search(text, lo, run.start)
     if found is None:
@@ -1434,6 +1438,27 @@ def _office_before(reader: _Reader, run: _Run) -> list[tuple[int, int]] | None:
 
 
 _CLAUSE_ENDS = (",", ".", ";", ":", "\n")
+
+
+def _organisation_in_run(
+    reader: _Reader, run: _Run, reading: _Reading, lead: list[tuple[int, int]] | None
+) -> None:
+    """A lowercase office before a run that opens with its organisation, then a name:
+    "deputy head of the | Central Economic Commission Tran Tuan Anh". The name (one that
+    opens with a surname) gets the title from the office to the organisation's end."""
+    words = run.words
+    if not lead or words[0].kind not in (VOCAB, ACRONYM):
+        return
+    name = reader.name_after_title(words, 0, len(words))
+    if name is None or name[0] == 0 or not words[name[0]].surname:
+        return  # "head of the Committee for Natural Disaster Prevention, X": no name inside
+    i, j = name
+    title = (lead[0][0], words[i - 1].end)
+    for candidate in reading.found:
+        if candidate.words[0] is words[i]:
+            candidate.titles.insert(0, title)
+            return
+    reading.found.append(_Candidate(list(words[i:j]), [title], "office_before_name"))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
