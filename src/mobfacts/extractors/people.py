@@ -132,6 +132,7 @@ class _Rules:
     syllable: re.Pattern[str] | regex.Pattern[str]
     speech_before: regex.Pattern[str]
     caption: regex.Pattern[str]
+    caption_words: frozenset[str]  # the caption cues, folded ("photo", "foto", "anh")
     role_before: regex.Pattern[str]  # "Ekonom senior, " before a one-word name set off by commas
     speech_after: regex.Pattern[str]
     apposition_gap: regex.Pattern[str]
@@ -261,6 +262,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         syllable=syllable,
         speech_before=speech_before,
         caption=caption,
+        caption_words=_keys(words("caption_cues")),
         role_before=role_before,
         speech_after=speech_after,
         apposition_gap=apposition_gap,
@@ -1100,6 +1102,15 @@ class _Reader:
                 i += 1
 
 
+def _agency_credit(rules: _Rules, words: list[_Word]) -> int | None:
+    """Where the photographer's name starts in "VNA/VNS Photo Van Dung": after a caption
+    cue written right after an agency's abbreviation, at the end of a line."""
+    for k in range(1, len(words) - 1):
+        if words[k].key in rules.caption_words and words[k - 1].kind == ACRONYM:
+            return k + 1
+    return None
+
+
 def _split_honorifics(words: list[_Word]) -> list[tuple[list[_Word], bool]]:
     """A run's words cut before each honorific that stands before a name."""
     parts: list[tuple[list[_Word], bool]] = []
@@ -1182,14 +1193,23 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles_for_lead = _office_before(reader, run)
             if titles_for_lead is not None:
                 cue = "office_before_name"
-        if cue is None and not wants_tail and not run.has_anchor:
+        # "VNA/VNS Photo Van Dung" ends a caption's line: a credit inside the run
+        credit = _agency_credit(rules, run.words) if text[end : end + 1] in ("", "\n") else None
+        if cue is None and not wants_tail and not run.has_anchor and credit is None:
             continue  # capitalised words with nothing around them that points at a person
         if cue in (None, "title_comma_name") and "," in text[max(0, run.start - 3) : run.start]:
             titles_for_lead = _lowercase_lead(reader, run, titles_for_lead)
             cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
         parts = _split_honorifics(run.words)
+        if credit is not None and len(parts) == 1:  # the photographer's name is read alone
+            parts = [(parts[0][0][:credit], parts[0][1]), (parts[0][0][credit:], False)]
+        else:
+            credit = None
         for k, (part, honoured) in enumerate(parts):
+            if credit is not None and k == len(parts) - 1:
+                readings.append(reader.read(part, "caption", False))
+                continue
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
         if len(parts) > 1:
