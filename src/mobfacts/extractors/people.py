@@ -377,7 +377,7 @@ def _office_before_name(
     spokesman | X" (English news writes such titles in lowercase)."""
     if not office_words:
         return None
-    word = rf"{_UPPER}[\p{{L}}\p{{M}}\d&'’\-]*(?:\.[\p{{L}}\p{{M}}]+)*"
+    word = r"\p{Lu}[\p{L}\p{M}\d&'’\-]*(?:\.[\p{L}\p{M}]+)*"
     conn = _alternation(connectors) or "(?!)"
     offices = _alternation(office_words)
     return regex.compile(
