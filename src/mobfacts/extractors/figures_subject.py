@@ -322,7 +322,7 @@ class _Reader:
         self.words = _words(view.lexicon)
         self.found = found
         self.starts = {item.start: i for i, item in enumerate(found)}
-        self.ends = [item.end for item in found]
+        self.ends = [item.context_end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
         self.last_subject: str | None = None
@@ -356,11 +356,16 @@ class _Reader:
             return None  # the common case: after every earlier figure
         for i in range(before - 1, -1, -1):
             figure = self.found[i]
-            if figure.start <= token.start < figure.end:
-                return i
-            if figure.end <= token.start:
+            if figure.start <= token.start < figure.context_end:
+                return i  # its number, or its unit or denominators: "0.3 per cent per year"
+            if figure.context_end <= token.start:
                 return None
         return None
+
+    def in_figure(self, token: Token, before: int) -> bool:
+        """A token of an earlier figure written in digits: its number, unit or denominator."""
+        i = self.figure_at(token, before)
+        return i is not None and (token.is_number or not self.found[i].in_words)
 
     def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
         """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
@@ -541,12 +546,14 @@ class _Reader:
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
                     continue
+                if here.start < last_end and self.in_figure(here, index):
+                    break  # an earlier figure's number or unit: "5 miliar VND dan"
                 noun = nouns.get(here.lower) if here.is_word else False  # words.is_noun, inline
                 if noun is None:
                     noun = words.is_noun(here)
                 if (
                     noun
-                    or (here.is_number and self.figure_at(here, index) is None)
+                    or here.is_number
                     or (
                         here.lower.startswith(words.participle_prefixes)
                         and self.is_participle(tokens, k)
