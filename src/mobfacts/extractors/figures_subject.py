@@ -29,6 +29,7 @@ _AFTER_CHARS = 200
 _MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebesar")
 _MAX_PHRASE = 8  # words in a subject
 _SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("first nine months")
+_ASIDE = 10  # tokens of a bracketed figure after a figure: "(about US$275 million)"
 _BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
 _CHANGE_REACH = 6  # words between a change word and its figure ("decline in number by")
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
@@ -205,6 +206,7 @@ class _Words:
     offices: frozenset[str]
     relatives: frozenset[str]
     possessive_suffixes: tuple[str, ...]
+    measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
@@ -289,10 +291,26 @@ def _words(lexicon: Lexicon) -> _Words:
         relatives=group(subject, "relative_words"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
+        measures=_measure_words(lexicon)
+        | frozenset(w for u in group(subject, "unit_words") for w in u.split()),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
     )
+
+
+def _measure_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the figure reader's units, currencies, percent and scale words ("JPY",
+    "miliar", "cent"): next to a number they are its own, never what it measures."""
+    figures = lexicon.section("figures")
+    surfaces = [
+        *figures.get("currencies", {}),
+        *figures.get("currency_prefixes", []),
+        *figures.get("units", {}),
+        *figures.get("percent_words", []),
+        *lexicon.section("numbers").get("scales", {}),
+    ]
+    return frozenset(w.lower() for s in surfaces for w in str(s).split())
 
 
 def _number_words(lexicon: Lexicon) -> frozenset[str]:
@@ -489,6 +507,10 @@ class _Reader:
         named = [t.lower for t in phrase if t.is_word]
         return not named or all(w in words.vague for w in named) or " ".join(named) in words.vague
 
+    def is_measure(self, phrase: Sequence[Token]) -> bool:
+        """A phrase of unit, currency or scale words only ("JPY", "miliar VND", "TEUs")."""
+        return all(t.lower in self.words.measures for t in phrase)
+
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
             bool(phrase)
@@ -575,7 +597,12 @@ class _Reader:
             while phrase and phrase[-1].lower in words.joiners:
                 phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
             phrase = self.without_time_tail(phrase)
-            if not phrase or self.only_time(phrase) or self.not_subject(phrase):
+            if (
+                not phrase
+                or self.only_time(phrase)
+                or self.not_subject(phrase)
+                or (self.is_measure(phrase) and (j == last or tokens[j + 1].is_number))
+            ):  # the figure's own currency: "JPY 41.4 billion"
                 j = min(k, j - 1)  # always step back: a bracket at the start stops k at j
                 continue
             if len(phrase) == 1 and phrase[0].lower in words.anaphors:
@@ -776,6 +803,7 @@ class _Reader:
     ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
+        after = self.past_aside(after, before, index)
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
@@ -845,6 +873,23 @@ class _Reader:
         head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
+
+    def past_aside(
+        self, after: Sequence[Token], before: Sequence[Token], index: int
+    ) -> Sequence[Token]:
+        """The tokens after a bracketed figure that follows the figure ("JPY 41.4 billion
+        (about US$275 million) ODA loan"), or, for that bracketed figure, after its bracket:
+        the phrase there names both. Not after an apposition ("Uni Eropa (11,2%) dan")."""
+        if not after or after[0].text not in "()":
+            return after
+        if after[0].text == ")":
+            aside = len(before) > 1 and before[-1].text == "(" and self.in_figure(before[-2], index)
+            return after[1:] if aside else after
+        for i in range(1, min(len(after), _ASIDE)):
+            if after[i].text == ")":
+                inside = after[1:i]
+                return after[i + 1 :] if any(t.start in self.starts for t in inside) else after
+        return after
 
     def changed(self, before: Sequence[Token]) -> bool:
         """A change word right before the figure ("tumbuh 7,3 persen dari outlook", "naik
