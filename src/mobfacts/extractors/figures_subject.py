@@ -165,6 +165,7 @@ class _Words:
     anaphors: frozenset[str]
     means: frozenset[str]
     purpose: frozenset[str]
+    sources: frozenset[str]
     part_of: frozenset[str]
     money_of: frozenset[str]
     determiners: frozenset[str]
@@ -181,6 +182,10 @@ class _Words:
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
     verb_min_length: int
+    noun_prefixes: tuple[str, ...]  # a word with one of these is no suffix verb ("pendidikan")
+    adverb_suffixes: tuple[str, ...]
+    not_adverbs: frozenset[str]
+    comparatives: frozenset[str]  # the word after one is an adjective ("lebih tinggi")
     increase: frozenset[str]
     decrease: frozenset[str]
     changes: frozenset[str]  # increase and decrease words
@@ -214,7 +219,17 @@ class _Words:
             return True
         if word in self.not_verbs or len(word) < self.verb_min_length or "-" in word:
             return False
-        return word.startswith(self.verb_prefixes) or word.endswith(self.verb_suffixes)
+        if word.startswith(self.verb_prefixes):
+            return True
+        return word.endswith(self.verb_suffixes) and not word.startswith(self.noun_prefixes)
+
+    def is_adverb(self, word: str) -> bool:
+        """A word with an adverb ending ("sharply", "slightly") that is not a listed noun."""
+        return (
+            word.endswith(self.adverb_suffixes)
+            and len(word) >= self.verb_min_length
+            and word not in self.not_adverbs
+        )
 
     def is_noun(self, token: Token) -> bool:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
@@ -222,7 +237,9 @@ class _Words:
             known = self.nouns.get(token.lower)
             if known is None:
                 word = token.lower
-                known = self.nouns[word] = word not in self.function and not self.is_verb(word)
+                known = self.nouns[word] = not (
+                    word in self.function or self.is_verb(word) or self.is_adverb(word)
+                )
             return known
         return False
 
@@ -245,6 +262,7 @@ def _words(lexicon: Lexicon) -> _Words:
         anaphors=group(subject, "anaphors"),
         means=group(subject, "means_words"),
         purpose=group(subject, "purpose_words"),
+        sources=group(subject, "source_words"),
         part_of=group(subject, "part_of_words"),
         money_of=group(subject, "money_of_words"),
         determiners=group(subject, "determiners"),
@@ -261,6 +279,10 @@ def _words(lexicon: Lexicon) -> _Words:
         verb_prefixes=tuple(str(p) for p in subject.get("verb_prefixes", [])),
         verb_suffixes=tuple(str(s) for s in subject.get("verb_suffixes", [])),
         verb_min_length=int(subject.get("verb_min_length", 99)),
+        noun_prefixes=tuple(str(p) for p in subject.get("noun_prefixes", [])),
+        adverb_suffixes=tuple(str(s) for s in subject.get("adverb_suffixes", [])),
+        not_adverbs=group(subject, "not_adverbs"),
+        comparatives=group(subject, "comparatives"),
         increase=group(change, "increase_words"),
         decrease=group(change, "decrease_words"),
         changes=group(change, "increase_words") | group(change, "decrease_words"),
@@ -528,6 +550,7 @@ class _Reader:
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
+        acted: bool | None = None  # whether the verb before the figure acts on it
         adjunct: list[Token] | None = None
         last_end = self.ends[index - 1] if index else -1  # no earlier figure ends past it
         while j >= 0:
@@ -552,10 +575,13 @@ class _Reader:
             if token.is_word and (
                 not noun
                 or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
+                or (j and tokens[j - 1].lower in words.comparatives)  # "lebih tinggi"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
                 if word in words.anaphors:
                     return "anaphor", None
+                if acted is None and words.is_verb(word) and not self.catenative(tokens, j):
+                    acted = self.is_action(word)  # the verb nearest the figure
                 j -= 1
                 skipped += 1
                 if skipped > _MAX_SKIPPED:
@@ -625,10 +651,25 @@ class _Reader:
                     j = k
                     continue  # look further back: "pertumbuhan ... berada dalam kisaran 4,7%"
                 return "np", self.with_tail(tokens, head, before, phrase)
-            return "np", phrase
+            return ("agent" if acted else "np"), phrase
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def catenative(self, tokens: Sequence[Token], j: int) -> bool:
+        """A verb before an infinitive ("expected to exceed", "set to top"): the verb after
+        it says what happens to the figure."""
+        return j + 1 < len(tokens) and tokens[j + 1].text in self.words.infinitive_markers
+
+    def is_action(self, word: str) -> bool:
+        """A verb that does something to the figure ("allocated", "mengalokasikan"), not one
+        that links a subject to its amount ("reached", "mencapai") or changes it ("rose")."""
+        words = self.words
+        return (
+            word not in words.amount_links
+            and word not in words.changes
+            and word not in words.level
+        )
 
     def verb_before_figure(self, tokens: Sequence[Token], j: int) -> bool:
         """A word right before the figure that its place makes a verb: after "to" ("aims to
@@ -848,12 +889,17 @@ class _Reader:
             while i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].lower):
                 i += 1
             # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
-            # stands before the figure ("harga ... Rp 12.500 per kg untuk zona 1")
-            if i < len(after) and after[i].lower in words.purpose and how != "np":
-                phrase = self.forward_subject(after[i + 1 :])
+            # stands before the figure ("harga pembelian Rp 12.500 per kg untuk zona 1") or the
+            # one there is the agent of a verb ("Kota mengalokasikan N untuk X"), which a
+            # source names better too ("allocated N from the central reserve budget")
+            linked = after[i].lower if i < len(after) else ""
+            if (linked in words.purpose and how != "np") or (
+                how == "agent" and (linked in words.purpose or linked in words.sources)
+            ):
+                phrase = self.forward_subject(self.past_determiner(after[i + 1 :]))
                 if self.usable(phrase):
                     return _phrase(text, phrase)
-        if how == "np" or (how == "adjunct" and item.kind != "percent"):
+        if how in ("np", "agent") or (how == "adjunct" and item.kind != "percent"):
             return _phrase(text, found)
         if how == "figure":
             return self.subjects[found]
