@@ -666,9 +666,7 @@ class _Reader:
         that links a subject to its amount ("reached", "mencapai") or changes it ("rose")."""
         words = self.words
         return (
-            word not in words.amount_links
-            and word not in words.changes
-            and word not in words.level
+            word not in words.amount_links and word not in words.changes and word not in words.level
         )
 
     def verb_before_figure(self, tokens: Sequence[Token], j: int) -> bool:
