@@ -641,6 +641,10 @@ class _Reader:
                 continue
             if before in words.means:
                 return "means", None
+            placed = self.past_quantity(tokens, k, index)
+            counted = placed != k and tokens[placed].lower in words.prepositions
+            if counted:
+                k, before = placed, tokens[placed].lower  # "di 16 kawasan industri", "in some"
             if before in words.prepositions:
                 head = self.head_before(tokens, k - 1, index)
                 if head is None and not past_adjuncts:
@@ -650,11 +654,29 @@ class _Reader:
                         adjunct = phrase
                     j = k
                     continue  # look further back: "pertumbuhan ... berada dalam kisaran 4,7%"
+                if counted:  # a counted place only says where: "in some mountainous areas"
+                    return "np", list(tokens[head[0] : head[1] + 1])
                 return "np", self.with_tail(tokens, head, before, phrase)
             return ("agent" if acted else "np"), phrase
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def past_quantity(self, tokens: Sequence[Token], k: int, index: int) -> int:
+        """Where the words counting a phrase that ends before k + 1 start: determiners and
+        quantifiers ("beberapa stasiun", "some areas") and an earlier figure ("16 kawasan
+        industri"); k itself when there are none."""
+        words = self.words
+        while k >= 0:
+            token = tokens[k]
+            earlier = self.figure_at(token, index) if token.is_number else None
+            if earlier is not None:
+                k = self.skip_figure(tokens, k, self.found[earlier])
+            elif token.lower in words.determiners:
+                k -= 1
+            else:
+                break
+        return k
 
     def catenative(self, tokens: Sequence[Token], j: int) -> bool:
         """A verb before an infinitive ("expected to exceed", "set to top"): the verb after
