@@ -900,8 +900,8 @@ class _Reader:
                     return _phrase(text, phrase)
             phrase = self.forward_subject(after)
             if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
-                if item.kind == "count":  # "23,85 juta orang"
-                    phrase = self.counted(phrase, before, index)
+                if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
+                    phrase = self.counted(phrase, before, index, share=item.kind == "percent")
                 return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
@@ -975,12 +975,15 @@ class _Reader:
             return tokens[1:]
         return tokens
 
-    def counted(self, phrase: list[Token], before: list[Token], index: int) -> list[Token]:
+    def counted(
+        self, phrase: list[Token], before: list[Token], index: int, *, share: bool = False
+    ) -> list[Token]:
         """What a count counts: the noun after it, or, when that is only a classifier
         ("orang", "people") and a linking verb joins the figure to a phrase before it
-        ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase."""
+        ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase. So too for a
+        share: the noun after it is its base ("Cakupan asuransi capai 94,2% penduduk")."""
         words = self.words
-        if len(phrase) > 1 or phrase[0].lower not in words.classifiers:
+        if not share and (len(phrase) > 1 or phrase[0].lower not in words.classifiers):
             return phrase
         if not self.links_amount(before):
             return phrase  # "Acara itu dihadiri 12.000 orang", "menara berisi 60 unit"
