@@ -691,6 +691,21 @@ class _Reader:
             word not in words.amount_links and word not in words.changes and word not in words.level
         )
 
+    def lone_participle(self, phrase: Sequence[Token], after: Sequence[Token], index: int) -> bool:
+        """One participle right after a figure and before a preposition or a time noun: a verb
+        ("60 percent coming from", "20 per cent depending on") or a time's modifier ("30
+        working days"), not what the figure measures ("ceiling set by" is a noun; a duration
+        measures the activity: "three years working at a factory")."""
+        words, word = self.words, phrase[0].lower
+        if len(phrase) > 1 or not word.endswith(words.participle_suffixes):
+            return False
+        if len(word) < words.verb_min_length:
+            return False
+        following = after[1].lower if len(after) > 1 and after[0] is phrase[0] else ""
+        if following not in words.prepositions and following not in words.time_nouns:
+            return False
+        return word not in words.not_verbs and self.found[index].unit not in self.durations
+
     def verb_before_figure(self, tokens: Sequence[Token], j: int) -> bool:
         """A word right before the figure that its place makes a verb: after "to" ("aims to
         mobilise VND500 trillion") or with a participle ending ("drawing $16.3 billion")."""
@@ -869,7 +884,7 @@ class _Reader:
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
             phrase = self.forward_subject(after)
-            if self.usable(phrase):
+            if self.usable(phrase) and not self.lone_participle(phrase, after, index):
                 return _phrase(text, self.counted(phrase, before, index))
             if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
@@ -881,6 +896,10 @@ class _Reader:
                         if whole is not None:
                             self.pending[index] = whole
                             return None
+            if len(before) > 1 and before[-1].lower in words.part_of and words.is_noun(before[-2]):
+                how, found = self.backward(before, index)  # "well above the limit of 45"
+                if how == "np":
+                    return _phrase(text, found)
             earlier = self.inherit(index, sentence.start, count=True)
             if earlier is not None:
                 return self.subjects[earlier]
@@ -899,7 +918,12 @@ class _Reader:
                 if self.usable(phrase):
                     return _phrase(text, phrase)
             phrase = self.forward_subject(after)
-            if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
+            if (
+                self.usable(phrase)
+                and first not in words.change_nouns
+                and not self.is_base(phrase)
+                and not self.lone_participle(phrase, after, index)
+            ):
                 if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
                     phrase = self.counted(phrase, before, index, share=item.kind == "percent")
                 return _phrase(text, phrase)
