@@ -407,6 +407,11 @@ class _Reader:
         i = self.figure_at(token, before)
         return i is not None and (token.is_number or not self.found[i].in_words)
 
+    def counts(self, token: Token, before: int) -> bool:
+        """A token of an earlier count ("8,2 juta"): the noun after it is what it counts."""
+        i = self.figure_at(token, before)
+        return i is not None and self.found[i].kind == "count"
+
     def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
         """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
         words, starts, nouns = self.words, self.starts, self.words.nouns
@@ -767,8 +772,8 @@ class _Reader:
             head = tokens[k + 1 : end + 1]
             if not head or self.only_time(head) or head[-1].lower in words.anaphors:
                 return None
-            if k >= 0 and tokens[k].is_number:
-                return None  # "Rp 48,8 triliun bagi ...": no head here
+            if k >= 0 and (tokens[k].is_number or self.counts(tokens[k], index)):
+                return None  # "Rp 48,8 triliun bagi ...", "8,2 juta kunjungan dengan ...": no head
             if k < 0 or tokens[k].lower not in words.prepositions:
                 return k + 1, end
             k -= 1  # the head is itself a tail: look for the one it belongs to
