@@ -32,6 +32,9 @@ _SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("fi
 _ASIDE = 10  # tokens of a bracketed figure after a figure: "(about US$275 million)"
 _BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
 _CHANGE_REACH = 6  # words between a change word and its figure ("decline in number by")
+_RELATIVE_REACH = (
+    12  # words in a relative clause: "yang dikucurkan ke perusahaan rintisan di kota ini"
+)
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
 _TAILS = 2  # prepositional tails a head may carry: "arrivals from Vietnam to Thailand"
 _SHORT_TAIL = 3  # words in a tail that stays with its head: "Ekspor ke pasar ASEAN"
@@ -210,6 +213,7 @@ class _Words:
     attribute_prepositions: frozenset[str]
     offices: frozenset[str]
     relatives: frozenset[str]
+    relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
     possessive_suffixes: tuple[str, ...]
     measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
@@ -311,6 +315,7 @@ def _words(lexicon: Lexicon) -> _Words:
         complement_prepositions=group(subject, "complement_prepositions"),
         attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
+        relative_openers=group(subject, "relative_openers"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         measures=_measure_words(lexicon)
@@ -638,6 +643,10 @@ class _Reader:
                 continue
             if len(phrase) == 1 and phrase[0].lower in words.anaphors:
                 return "anaphor", None
+            if acted is False and k > 0:  # a linking verb: "X yang dibiayai asuransi tercatat N"
+                owner = self.relative_owner(tokens, k, index)
+                if owner is not None:
+                    return "np", owner
             before = tokens[k].lower if k >= 0 else ""
             if before in words.relatives and len(phrase) == 1 and self.possessive(phrase[0]):
                 j = k - 1  # "modal investasi, yang nilainya lebih dari N": the owner
@@ -666,6 +675,23 @@ class _Reader:
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def relative_owner(self, tokens: Sequence[Token], k: int, index: int) -> list[Token] | None:
+        """The phrase a relative clause ending at k belongs to: the subject of the linking verb
+        after the clause ("Jumlah kunjungan berobat" in "Jumlah kunjungan berobat yang dibiayai
+        asuransi tercatat N", "Total modal ventura yang dikucurkan ke ... mencapai N")."""
+        words = self.words
+        for r in range(k, max(0, k - _RELATIVE_REACH), -1):
+            token = tokens[r]
+            if _is_mark(token, self.text) or token.is_number or token.lower in words.joiners:
+                return None  # the clause ended before the phrase: "yang lambat serta harga"
+            if token.lower in words.relative_openers:
+                verb = next((t for t in tokens[r + 1 : k + 1] if not words.is_noun(t)), None)
+                if verb is None or not verb.is_word or not words.is_verb(verb.lower):
+                    return None  # no verb opens the clause: "lembaga yang tingkat ..."
+                how, found = self.backward(tokens[:r], index)
+                return found if how in ("np", "agent") else None
+        return None
 
     def past_quantity(self, tokens: Sequence[Token], k: int, index: int) -> int:
         """Where the words counting a phrase that ends before k + 1 start: determiners and
