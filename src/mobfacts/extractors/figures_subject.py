@@ -590,8 +590,8 @@ class _Reader:
             ):
                 if word in words.anaphors:
                     return "anaphor", None
-                if acted is None and words.is_verb(word) and not self.catenative(tokens, j):
-                    acted = self.is_action(word)  # the verb nearest the figure
+                if acted is None and words.is_verb(word):
+                    acted = self.is_action(tokens, j)  # the verb nearest the figure
                 j -= 1
                 skipped += 1
                 if skipped > _MAX_SKIPPED:
@@ -637,7 +637,7 @@ class _Reader:
                 not phrase
                 or self.only_time(phrase)
                 or self.not_subject(phrase)
-                or (self.is_measure(phrase) and (j == last or tokens[j + 1].is_number))
+                or ((j == last or tokens[j + 1].is_number) and self.is_measure(phrase))
             ):  # the figure's own currency: "JPY 41.4 billion"
                 j = min(k, j - 1)  # always step back: a bracket at the start stops k at j
                 continue
@@ -655,7 +655,9 @@ class _Reader:
                 continue
             if before in words.means:
                 return "means", None
-            placed = self.past_quantity(tokens, k, index)
+            placed = k
+            if k >= 0 and (tokens[k].is_number or tokens[k].lower in words.determiners):
+                placed = self.past_quantity(tokens, k, index)
             counted = placed != k and tokens[placed].lower in words.prepositions
             if counted:
                 k, before = placed, tokens[placed].lower  # "di 16 kawasan industri", "in some"
@@ -683,8 +685,10 @@ class _Reader:
         words = self.words
         for r in range(k, max(0, k - _RELATIVE_REACH), -1):
             token = tokens[r]
-            if _is_mark(token, self.text) or token.is_number or token.lower in words.joiners:
+            if token.is_number or token.lower in words.joiners:
                 return None  # the clause ended before the phrase: "yang lambat serta harga"
+            if token.text in _CLAUSE_MARKS and _is_mark(token, self.text):
+                return None
             if token.lower in words.relative_openers:
                 verb = next((t for t in tokens[r + 1 : k + 1] if not words.is_noun(t)), None)
                 if verb is None or not verb.is_word or not words.is_verb(verb.lower):
@@ -709,30 +713,24 @@ class _Reader:
                 break
         return k
 
-    def catenative(self, tokens: Sequence[Token], j: int) -> bool:
-        """A verb before an infinitive ("expected to exceed", "set to top"): the verb after
-        it says what happens to the figure."""
-        return j + 1 < len(tokens) and tokens[j + 1].text in self.words.infinitive_markers
+    def is_action(self, tokens: Sequence[Token], j: int) -> bool | None:
+        """Whether the verb at j does something to the figure ("allocated", "mengalokasikan"),
+        not link a subject to its amount ("reached", "mencapai") or change it ("rose"); None
+        before an infinitive ("expected to exceed", "set to top"): the verb after it says."""
+        words, word = self.words, tokens[j].lower
+        if j + 1 < len(tokens) and tokens[j + 1].text in words.infinitive_markers:
+            return None
+        return not (word in words.amount_links or word in words.changes or word in words.level)
 
-    def is_action(self, word: str) -> bool:
-        """A verb that does something to the figure ("allocated", "mengalokasikan"), not one
-        that links a subject to its amount ("reached", "mencapai") or changes it ("rose")."""
-        words = self.words
-        return (
-            word not in words.amount_links and word not in words.changes and word not in words.level
-        )
-
-    def lone_participle(self, phrase: Sequence[Token], after: Sequence[Token], index: int) -> bool:
-        """One participle right after a figure and before a preposition or a time noun: a verb
+    def lone_participle(self, after: Sequence[Token], index: int) -> bool:
+        """One participle first after a figure, before a preposition or a time noun: a verb
         ("60 percent coming from", "20 per cent depending on") or a time's modifier ("30
         working days"), not what the figure measures ("ceiling set by" is a noun; a duration
         measures the activity: "three years working at a factory")."""
-        words, word = self.words, phrase[0].lower
-        if len(phrase) > 1 or not word.endswith(words.participle_suffixes):
+        words, word = self.words, after[0].lower
+        if not word.endswith(words.participle_suffixes) or len(word) < words.verb_min_length:
             return False
-        if len(word) < words.verb_min_length:
-            return False
-        following = after[1].lower if len(after) > 1 and after[0] is phrase[0] else ""
+        following = after[1].lower if len(after) > 1 else ""
         if following not in words.prepositions and following not in words.time_nouns:
             return False
         return word not in words.not_verbs and self.found[index].unit not in self.durations
@@ -910,12 +908,13 @@ class _Reader:
     ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
-        after = self.past_aside(after, before, index)
+        if after and after[0].text in "()":
+            after = self.past_aside(after, before, index)
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
         if item.bare:
             phrase = self.forward_subject(after)
-            if self.usable(phrase) and not self.lone_participle(phrase, after, index):
+            if self.usable(phrase) and (len(phrase) > 1 or not self.lone_participle(after, index)):
                 return _phrase(text, self.counted(phrase, before, index))
             if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
@@ -953,7 +952,7 @@ class _Reader:
                 self.usable(phrase)
                 and first not in words.change_nouns
                 and not self.is_base(phrase)
-                and not self.lone_participle(phrase, after, index)
+                and (len(phrase) > 1 or not self.lone_participle(after, index))
             ):
                 if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
                     phrase = self.counted(phrase, before, index, share=item.kind == "percent")
@@ -1001,8 +1000,6 @@ class _Reader:
         """The tokens after a bracketed figure that follows the figure ("JPY 41.4 billion
         (about US$275 million) ODA loan"), or, for that bracketed figure, after its bracket:
         the phrase there names both. Not after an apposition ("Uni Eropa (11,2%) dan")."""
-        if not after or after[0].text not in "()":
-            return after
         if after[0].text == ")":
             aside = len(before) > 1 and before[-1].text == "(" and self.in_figure(before[-2], index)
             return after[1:] if aside else after
@@ -1109,7 +1106,8 @@ class _Reader:
                 return "increase"
             if word in words.decrease_nouns:
                 return "decrease"
-        if item.kind == "percent":
+        # the clause head can only name a change when a change noun is among the words before
+        if item.kind == "percent" and not words.change_nouns.isdisjoint(map(_lower, before)):
             clause_head, _ = self.clause_heads(before, own_clause=True)
             word = clause_head[0].lower if clause_head else ""
             if word in words.increase_nouns:
