@@ -214,6 +214,7 @@ class _Words:
     offices: frozenset[str]
     relatives: frozenset[str]
     relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
+    speech: frozenset[str]  # verbs of saying: the phrase before one is the speaker
     possessive_suffixes: tuple[str, ...]
     measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
@@ -316,6 +317,7 @@ def _words(lexicon: Lexicon) -> _Words:
         attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
         relative_openers=group(subject, "relative_openers"),
+        speech=group(subject, "speech_verbs"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         measures=_measure_words(lexicon)
@@ -590,6 +592,8 @@ class _Reader:
             ):
                 if word in words.anaphors:
                     return "anaphor", None
+                if word in words.speech:
+                    return "speech", None  # the phrase before it is the speaker
                 if acted is None and words.is_verb(word):
                     acted = self.is_action(tokens, j)  # the verb nearest the figure
                 j -= 1
@@ -977,6 +981,8 @@ class _Reader:
             return _phrase(text, found)
         if how == "figure":
             return self.subjects[found]
+        if how == "speech":
+            return None  # "Minister X said the third quarter alone saw $6.9 billion"
         if how == "adjunct":
             head, _ = self.clause_heads(before)
             return _phrase(text, head) if head else _phrase(text, found)
