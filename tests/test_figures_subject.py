@@ -75,6 +75,8 @@ def test_no_subject_rather_than_a_speaker_or_a_function_word() -> None:
         ("id", "Menteri Khoa mengatakan tahun lalu mencapai 5 juta ton."),
         ("id", "Angka itu lebih tinggi 3,4 poin persentase dibandingkan tahun lalu."),
         ("en", "About 60 percent coming from the private sector."),
+        ("id", "Menurut Ratna, yakni 11,03%."),
+        ("en", "According to the ministry, about 11 percent."),
     ]
     for lang, text in cases:
         doc = extract(text, lang=lang)

@@ -215,6 +215,7 @@ class _Words:
     relatives: frozenset[str]
     relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
     speech: frozenset[str]  # verbs of saying: the phrase before one is the speaker
+    attributions: frozenset[str]  # words before a source ("Menurut X", "according to X")
     possessive_suffixes: tuple[str, ...]
     measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
@@ -318,6 +319,7 @@ def _words(lexicon: Lexicon) -> _Words:
         relatives=group(subject, "relative_words"),
         relative_openers=group(subject, "relative_openers"),
         speech=group(subject, "speech_verbs"),
+        attributions=group(subject, "attribution_words"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         measures=_measure_words(lexicon)
@@ -856,9 +858,11 @@ class _Reader:
                 segment = j + 1
             if head is not None and segment is not None:
                 break
-        i = segment or 0
+        i = start = segment or 0
         while i < len(tokens) and (_is_mark(tokens[i], text) or not words.is_noun(tokens[i])):
             i += 1
+        if not words.attributions.isdisjoint(map(_lower, tokens[start:i])):
+            return head, None  # "Menurut Ratna, ...", "According to the ministry": a source
         first = self.forward_subject(tokens[i:])
         return head, (first if self.usable(first) else None)
 
@@ -869,6 +873,11 @@ class _Reader:
             i += 1
         phrase = self.forward_phrase(tokens[i:])
         after = i + len(phrase)
+        if after < len(tokens) and tokens[after].lower in self.words.prepositions:
+            rest = self.past_determiner(tokens[after + 1 :])
+            tail = self.forward_phrase(rest)
+            if tail:  # "tingkat kemiskinan di perdesaan masih": the head of "masih"
+                after = len(tokens) - len(rest) + len(tail)
         if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
             return self.without_time_tail(phrase)
         return None
