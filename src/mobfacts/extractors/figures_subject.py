@@ -216,6 +216,7 @@ class _Words:
     relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
     speech: frozenset[str]  # verbs of saying: the phrase before one is the speaker
     attributions: frozenset[str]  # words before a source ("Menurut X", "according to X")
+    attribute_verbs: frozenset[str]  # verbs that name what follows them ("berusia", "aged")
     possessive_suffixes: tuple[str, ...]
     measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
@@ -320,6 +321,7 @@ def _words(lexicon: Lexicon) -> _Words:
         relative_openers=group(subject, "relative_openers"),
         speech=group(subject, "speech_verbs"),
         attributions=group(subject, "attribution_words"),
+        attribute_verbs=group(subject, "attribute_verbs"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
         measures=_measure_words(lexicon)
@@ -925,6 +927,8 @@ class _Reader:
             after = self.past_aside(after, before, index)
         first = after[0].lower if after else ""
         second = after[1].lower if len(after) > 1 else ""
+        if before and before[-1].lower in words.attribute_verbs:
+            return before[-1].text  # "yang berusia 68 tahun", "berkapasitas 20.000 ton"
         if item.bare:
             phrase = self.forward_subject(after)
             if self.usable(phrase) and (len(phrase) > 1 or not self.lone_participle(after, index)):
