@@ -182,6 +182,7 @@ class _Words:
     infinitive_markers: frozenset[str]
     participle_suffixes: tuple[str, ...]
     participle_prefixes: tuple[str, ...]
+    participle_endings: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
     verb_min_length: int
@@ -283,6 +284,7 @@ def _words(lexicon: Lexicon) -> _Words:
         infinitive_markers=frozenset(str(w) for w in subject.get("infinitive_markers", [])),
         participle_suffixes=tuple(str(w) for w in subject.get("participle_suffixes", [])),
         participle_prefixes=tuple(str(w) for w in subject.get("participle_prefixes", [])),
+        participle_endings=tuple(str(w) for w in subject.get("participle_endings", [])),
         verb_prefixes=tuple(str(p) for p in subject.get("verb_prefixes", [])),
         verb_suffixes=tuple(str(s) for s in subject.get("verb_suffixes", [])),
         verb_min_length=int(subject.get("verb_min_length", 99)),
@@ -621,7 +623,10 @@ class _Reader:
                     noun
                     or here.is_number
                     or (
-                        here.lower.startswith(words.participle_prefixes)
+                        (
+                            here.lower.startswith(words.participle_prefixes)
+                            or here.lower.endswith(words.participle_endings)
+                        )
                         and self.is_participle(tokens, k)
                     )
                 ):
@@ -758,11 +763,16 @@ class _Reader:
 
     def is_participle(self, tokens: Sequence[Token], k: int) -> bool:
         """A participle closing a noun phrase before a preposition ("modal terdaftar di
-        Provinsi X"); between two nouns it is more often a verb ("Pemerintah terbitkan SBN")."""
-        words = self.words
-        if not (tokens[k].is_word and tokens[k].lower.startswith(words.participle_prefixes)):
+        Provinsi X", "FDI disbursed in Việt Nam"); between two nouns it is more often a verb
+        ("Pemerintah terbitkan SBN")."""
+        words, word = self.words, tokens[k].lower
+        if not tokens[k].is_word or not (
+            word.startswith(words.participle_prefixes) or word.endswith(words.participle_endings)
+        ):
             return False
-        if not 0 < k < len(tokens) - 1 or not words.is_noun(tokens[k - 1]):
+        if not 0 < k < len(tokens) - 1 or word in words.not_verbs:
+            return False
+        if not (words.is_noun(tokens[k - 1]) or self.bracket_start(tokens, k - 1)):
             return False
         return tokens[k + 1].lower in words.prepositions
 
@@ -798,7 +808,20 @@ class _Reader:
             while k >= 0 and end - k < _MAX_PHRASE:
                 if self.figure_at(tokens[k], index) is not None:
                     break
-                if not (words.is_noun(tokens[k]) or self.is_participle(tokens, k)):
+                opening = self.bracket_start(tokens, k) if tokens[k].text == ")" else None
+                if opening and words.is_noun(tokens[opening - 1]):
+                    k = opening - 1  # "Foreign direct investment (FDI) disbursed in ..."
+                    continue
+                if not (
+                    words.is_noun(tokens[k])
+                    or self.is_participle(tokens, k)
+                    or (
+                        tokens[k].lower in words.inner
+                        and tokens[k].lower not in words.joiners  # "dan" may join clauses
+                        and k
+                        and words.is_noun(tokens[k - 1])
+                    )
+                ):  # "ekspor batu bara kita ke Vietnam"
                     break
                 k -= 1
             head = tokens[k + 1 : end + 1]
