@@ -178,7 +178,6 @@ class _Words:
     time_words: frozenset[str]  # time nouns and counters: the words of a time tail
     verbs: frozenset[str]
     not_verbs: frozenset[str]
-    verb_openers: frozenset[str]  # exact case: "May" is a month, "may" a modal
     infinitive_markers: frozenset[str]
     participle_suffixes: tuple[str, ...]
     participle_prefixes: tuple[str, ...]
@@ -189,7 +188,9 @@ class _Words:
     noun_prefixes: tuple[str, ...]  # a word with one of these is no suffix verb ("pendidikan")
     adverb_suffixes: tuple[str, ...]
     not_adverbs: frozenset[str]
-    comparatives: frozenset[str]  # the word after one is an adjective ("lebih tinggi")
+    # exact case ("May" is a month, "may" a modal): the word after a verb opener is a verb,
+    # the word after a comparative (in any case of its first letter) an adjective
+    openers: frozenset[str]
     increase: frozenset[str]
     decrease: frozenset[str]
     changes: frozenset[str]  # increase and decrease words
@@ -204,10 +205,12 @@ class _Words:
     particles: frozenset[str]
     particle_verbs: frozenset[str]
     increase_after: frozenset[str]
+    changes_after: frozenset[str]  # increase_after and decrease_after
     decrease_after: frozenset[str]
     units: tuple[tuple[str, ...], ...]
     unit_starts: frozenset[str]
     vague: frozenset[str]
+    vague_starts: frozenset[str]  # the first words of vague (one word or more)
     classifiers: frozenset[str]
     amount_links: frozenset[str]
     complement_prepositions: frozenset[str]
@@ -215,12 +218,13 @@ class _Words:
     offices: frozenset[str]
     relatives: frozenset[str]
     relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
-    speech: frozenset[str]  # verbs of saying: the phrase before one is the speaker
+    search_ends: frozenset[str]  # anaphors and verbs of saying (the phrase before is a speaker)
     attributions: frozenset[str]  # words before a source ("Menurut X", "according to X")
     attribute_verbs: frozenset[str]  # verbs that name what follows them ("berusia", "aged")
     possessive_suffixes: tuple[str, ...]
     measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
+    verb_words: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
         if word in self.verbs or word in self.change_verbs:
@@ -280,7 +284,6 @@ def _words(lexicon: Lexicon) -> _Words:
         time_words=group(subject, "time_nouns") | counters,
         verbs=group(subject, "verbs"),
         not_verbs=group(subject, "not_verbs"),
-        verb_openers=frozenset(str(w) for w in subject.get("verb_openers", [])),
         infinitive_markers=frozenset(str(w) for w in subject.get("infinitive_markers", [])),
         participle_suffixes=tuple(str(w) for w in subject.get("participle_suffixes", [])),
         participle_prefixes=tuple(str(w) for w in subject.get("participle_prefixes", [])),
@@ -291,7 +294,12 @@ def _words(lexicon: Lexicon) -> _Words:
         noun_prefixes=tuple(str(p) for p in subject.get("noun_prefixes", [])),
         adverb_suffixes=tuple(str(s) for s in subject.get("adverb_suffixes", [])),
         not_adverbs=group(subject, "not_adverbs"),
-        comparatives=group(subject, "comparatives"),
+        openers=frozenset(str(w) for w in subject.get("verb_openers", []))
+        | frozenset(
+            form
+            for w in subject.get("comparatives", [])
+            for form in (str(w).lower(), str(w).capitalize(), str(w).upper())
+        ),
         increase=group(change, "increase_words"),
         decrease=group(change, "decrease_words"),
         changes=group(change, "increase_words") | group(change, "decrease_words"),
@@ -305,6 +313,7 @@ def _words(lexicon: Lexicon) -> _Words:
         particles=group(change, "particles"),
         particle_verbs=group(change, "particle_verbs"),
         increase_after=group(change, "increase_after"),
+        changes_after=group(change, "increase_after") | group(change, "decrease_after"),
         decrease_after=group(change, "decrease_after"),
         unit_starts=frozenset(str(w).lower().split()[0] for w in subject.get("unit_words", [])),
         units=tuple(
@@ -315,13 +324,17 @@ def _words(lexicon: Lexicon) -> _Words:
             )
         ),
         vague=group(subject, "vague_heads") | group(subject, "lone_modifiers"),
+        vague_starts=frozenset(
+            str(w).lower().split(" ")[0]
+            for w in [*subject.get("vague_heads", []), *subject.get("lone_modifiers", [])]
+        ),
         classifiers=group(subject, "classifiers"),
         amount_links=group(subject, "amount_links"),
         complement_prepositions=group(subject, "complement_prepositions"),
         attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
         relative_openers=group(subject, "relative_openers"),
-        speech=group(subject, "speech_verbs"),
+        search_ends=group(subject, "anaphors") | group(subject, "speech_verbs"),
         attributions=group(subject, "attribution_words"),
         attribute_verbs=group(subject, "attribute_verbs"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
@@ -414,6 +427,17 @@ class _Reader:
             if figure.context_end <= token.start:
                 return None
         return None
+
+    def past_figure_words(self, tokens: Sequence[Token], k: int, j: int, index: int) -> int:
+        """Where a phrase after an earlier figure's number at k starts: past the figure's own
+        words (scale, unit, currency, denominators: "5 miliar VND dan"), at most at j."""
+        earlier = self.figure_at(tokens[k], index)
+        if earlier is None:
+            return k
+        end = self.found[earlier].context_end
+        while k < j and tokens[k + 1].start < end:
+            k += 1
+        return k
 
     def in_figure(self, token: Token, before: int) -> bool:
         """A token of an earlier figure written in digits: its number, unit or denominator."""
@@ -544,8 +568,11 @@ class _Reader:
         if first.text[0].isupper() and phrase[1].text[0].isupper():
             if first.lower in words.offices:
                 return True  # a title with its office or name: "Ketua MN", "Deputi Bidang"
+        head = first.lower if first.is_word else next((t.lower for t in phrase if t.is_word), "")
+        if head not in words.vague_starts:
+            return not head  # the common case: a phrase that opens with a naming word
         named = [t.lower for t in phrase if t.is_word]
-        return not named or all(w in words.vague for w in named) or " ".join(named) in words.vague
+        return words.vague.issuperset(named) or " ".join(named) in words.vague
 
     def is_measure(self, phrase: Sequence[Token]) -> bool:
         """A phrase of unit, currency or scale words only ("JPY", "miliar VND", "TEUs")."""
@@ -563,7 +590,7 @@ class _Reader:
         self, tokens: Sequence[Token], index: int, *, past_adjuncts: bool = False
     ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
-        words, nouns = self.words, self.words.nouns
+        words, nouns, verbs = self.words, self.words.nouns, self.words.verb_words
         j = last = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
@@ -592,16 +619,19 @@ class _Reader:
                 noun = words.is_noun(token)
             if token.is_word and (
                 not noun
-                or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
-                or (j and tokens[j - 1].lower in words.comparatives)  # "lebih tinggi"
+                or (j and tokens[j - 1].text in words.openers)  # "will provide", "lebih tinggi"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
-                if word in words.anaphors:
-                    return "anaphor", None
-                if word in words.speech:
+                if word in words.search_ends:
+                    if word in words.anaphors:
+                        return "anaphor", None
                     return "speech", None  # the phrase before it is the speaker
-                if acted is None and words.is_verb(word):
-                    acted = self.is_action(tokens, j)  # the verb nearest the figure
+                if acted is None:  # the verb nearest the figure: does it act on it?
+                    verb = verbs.get(word)
+                    if verb is None:
+                        verb = verbs[word] = words.is_verb(word)
+                    if verb:
+                        acted = self.is_action(tokens, j)
                 j -= 1
                 skipped += 1
                 if skipped > _MAX_SKIPPED:
@@ -614,14 +644,12 @@ class _Reader:
                 if opening is not None and opening > 0 and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "defisit APBN (Anggaran ...)", "harga eceran tertinggi (HET)"
                     continue
-                if here.start < last_end and self.in_figure(here, index):
-                    break  # an earlier figure's number or unit: "5 miliar VND dan"
                 noun = nouns.get(here.lower) if here.is_word else False  # words.is_noun, inline
                 if noun is None:
                     noun = words.is_noun(here)
                 if (
                     noun
-                    or here.is_number
+                    or (here.is_number and self.figure_at(here, index) is None)
                     or (
                         (
                             here.lower.startswith(words.participle_prefixes)
@@ -640,6 +668,8 @@ class _Reader:
                     k -= 1  # "PDB per kapita", "di seluruh provinsi"
                 else:
                     break
+            if k >= 0 and tokens[k].is_number and tokens[k].start < last_end:
+                k = self.past_figure_words(tokens, k, j, index)  # "5 miliar VND dan"
             phrase = list(tokens[k + 1 : j + 1])
             while phrase and phrase[0].lower in words.inner:
                 phrase.pop(0)
@@ -657,9 +687,11 @@ class _Reader:
             if len(phrase) == 1 and phrase[0].lower in words.anaphors:
                 return "anaphor", None
             if acted is False and k > 0:  # a linking verb: "X yang dibiayai asuransi tercatat N"
-                owner = self.relative_owner(tokens, k, index)
-                if owner is not None:
-                    return "np", owner
+                clause = tokens[max(0, k - _RELATIVE_REACH) : k + 1]
+                if not words.relative_openers.isdisjoint(map(_lower, clause)):
+                    owner = self.relative_owner(tokens, k, index)
+                    if owner is not None:
+                        return "np", owner
             before = tokens[k].lower if k >= 0 else ""
             if before in words.relatives and len(phrase) == 1 and self.possessive(phrase[0]):
                 j = k - 1  # "modal investasi, yang nilainya lebih dari N": the owner
@@ -668,12 +700,12 @@ class _Reader:
                 continue
             if before in words.means:
                 return "means", None
-            placed = k
-            if k >= 0 and (tokens[k].is_number or tokens[k].lower in words.determiners):
+            counted = False
+            if k >= 0 and (tokens[k].is_number or before in words.determiners):
                 placed = self.past_quantity(tokens, k, index)
-            counted = placed != k and tokens[placed].lower in words.prepositions
-            if counted:
-                k, before = placed, tokens[placed].lower  # "di 16 kawasan industri", "in some"
+                counted = placed != k and tokens[placed].lower in words.prepositions
+                if counted:
+                    k, before = placed, tokens[placed].lower  # "di 16 kawasan industri"
             if before in words.prepositions:
                 head = self.head_before(tokens, k - 1, index)
                 if head is None and not past_adjuncts:
@@ -1115,8 +1147,10 @@ class _Reader:
     ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
-        bound_words = text[item.context_start : item.start].lower().split()
-        level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
+        level_bound = False  # "turun di bawah 5%": a bound that places the figure
+        if item.context_start < item.start:
+            bound_words = text[item.context_start : item.start].lower().split()
+            level_bound = bool(bound_words) and bound_words[0] in words.level
         last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
         reach = before[-_CHANGE_REACH:]
@@ -1135,19 +1169,18 @@ class _Reader:
                 if word in words.decrease:
                     return "decrease"
         high = min(sentence.end, item.context_end + 40)
-        if not after or after[0].end > high:  # else the first token of that window too
+        if after and after[0].end > high:  # else the first token of that window too
             after = self.tokens(item.context_end, high)
         following = after[0].lower if after else ""
-        if following in words.increase_after:
-            return "increase"
-        if following in words.decrease_after:
-            return "decrease"
-        head = (subject or "").split(" ")[0].lower()
-        for word in (following, head):
-            if word in words.increase_nouns:
-                return "increase"
-            if word in words.decrease_nouns:
-                return "decrease"
+        if following in words.changes_after:
+            return "increase" if following in words.increase_after else "decrease"
+        head = subject.split(" ", 1)[0].lower() if subject else ""
+        if not words.change_nouns.isdisjoint((following, head)):  # rarely
+            for word in (following, head):
+                if word in words.increase_nouns:
+                    return "increase"
+                if word in words.decrease_nouns:
+                    return "decrease"
         # the clause head can only name a change when a change noun is among the words before
         if item.kind == "percent" and not words.change_nouns.isdisjoint(map(_lower, before)):
             clause_head, _ = self.clause_heads(before, own_clause=True)
