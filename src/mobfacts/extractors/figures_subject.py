@@ -43,6 +43,7 @@ _LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
 _CHUNK = 2048  # how long sentences are tokenized: in chunks of this size
 _CLAUSE_MARKS = frozenset(',;:()[]"“”‘’|–—-!?.…•*')
 _SEGMENT_MARKS = frozenset(";:|–—-•*")
+_BRACKETS = frozenset("()")
 
 
 _TOKEN = regex.compile(
@@ -978,10 +979,10 @@ class _Reader:
     ) -> str | None | bool:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
-        if after and after[0].text in "()":
-            after = self.past_aside(after, before, index)
         first = after[0].lower if after else ""
-        second = after[1].lower if len(after) > 1 else ""
+        if first in _BRACKETS:
+            after = self.past_aside(after, before, index)
+            first = after[0].lower if after else ""
         if before and before[-1].lower in words.attribute_verbs:
             return before[-1].text  # "yang berusia 68 tahun", "berkapasitas 20.000 ton"
         if item.bare:
@@ -1015,7 +1016,11 @@ class _Reader:
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
                     if self.usable(phrase):  # "$16.3 billion in registered capital"
                         return _phrase(text, phrase)
-            if first in words.change_nouns and second in words.prepositions:
+            if (
+                first in words.change_nouns
+                and len(after) > 1
+                and after[1].lower in words.prepositions
+            ):
                 phrase = self.forward_subject(after[2:])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
@@ -1031,8 +1036,8 @@ class _Reader:
                 return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
-            i = 0
-            while i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].lower):
+            i, reach = 0, min(2, len(after))
+            while i < reach and after[i].is_word and words.is_verb(after[i].lower):
                 i += 1
             # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
             # stands before the figure ("harga pembelian Rp 12.500 per kg untuk zona 1") or the
