@@ -172,6 +172,7 @@ class _Words:
     sources: frozenset[str]
     part_of: frozenset[str]
     money_of: frozenset[str]
+    dimensions: frozenset[str]  # words before what a change is measured in ("in value")
     determiners: frozenset[str]
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
@@ -201,6 +202,7 @@ class _Words:
     level: frozenset[str]
     change_verbs: frozenset[str]
     percent_bases: frozenset[str]
+    plans: frozenset[str]
     links: frozenset[str]
     clause_openers: frozenset[str]
     particles: frozenset[str]
@@ -278,6 +280,7 @@ def _words(lexicon: Lexicon) -> _Words:
         sources=group(subject, "source_words"),
         part_of=group(subject, "part_of_words"),
         money_of=group(subject, "money_of_words"),
+        dimensions=group(subject, "dimension_words"),
         determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
@@ -309,6 +312,7 @@ def _words(lexicon: Lexicon) -> _Words:
         change_nouns=group(change, "increase_nouns") | group(change, "decrease_nouns"),
         level=group(change, "level_words"),
         percent_bases=group(subject, "percent_bases"),
+        plans=group(subject, "plan_words"),
         links=group(change, "links"),
         clause_openers=group(subject, "clause_openers"),
         particles=group(change, "particles"),
@@ -557,9 +561,11 @@ class _Reader:
             p in words.time_nouns or p in words.time_counters for p in parts
         )
 
-    def is_base(self, phrase: Sequence[Token]) -> bool:
-        """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
-        return " ".join(t.lower for t in phrase) in self.words.percent_bases
+    def is_base(self, phrase: Sequence[Token], *, plans: bool = False) -> bool:
+        """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures;
+        with plans, also a plan or a target a share is progress towards ("47,3% dari rencana")."""
+        named = " ".join(t.lower for t in phrase)
+        return named in self.words.percent_bases or (plans and named in self.words.plans)
 
     def not_subject(self, phrase: Sequence[Token]) -> bool:
         """A vague quantity ("kisaran", "lion's share"), a unit, or an office ("Ketua ...")."""
@@ -1007,10 +1013,17 @@ class _Reader:
             if earlier is not None:
                 return self.subjects[earlier]
         else:
-            if first in words.part_of and item.kind != "money" and not self.changed(before):
-                phrase = self.forward_subject(self.past_determiner(after[1:]))
-                if self.usable(phrase) and not self.is_base(phrase):
-                    return _phrase(text, phrase)
+            if first in words.part_of and (item.kind != "money" or item.per):
+                # "16,8% dari rumah tangga", "VND6,200 per kilogram of fresh paddy"
+                if item.kind == "money" or not self.changed(before):
+                    phrase = self.forward_subject(self.past_determiner(after[1:]))
+                    if self.usable(phrase) and not self.is_base(phrase, plans=True):
+                        return _phrase(text, phrase)
+            if first in words.dimensions and item.kind == "percent" and after[1:]:
+                phrase = self.forward_subject(after[1:])  # "up 15% in volume", "32,2% dalam nilai"
+                if phrase and phrase[0] is after[1] and phrase[0].text.islower():
+                    if self.usable(phrase) and self.change_within_reach(before):
+                        return _phrase(text, phrase)
             if first in words.money_of and item.kind == "money" and after[1:]:
                 phrase = self.forward_subject(after[1:])
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
@@ -1087,6 +1100,11 @@ class _Reader:
                 inside = after[1:i]
                 return after[i + 1 :] if any(t.start in self.starts for t in inside) else after
         return after
+
+    def change_within_reach(self, before: Sequence[Token]) -> bool:
+        """Whether a change word stands within reach before a figure ("naik 10,4% dalam volume
+        dan 32,2%")."""
+        return not self.words.changes.isdisjoint(map(_lower, before[-_CHANGE_REACH:]))
 
     def changed(self, before: Sequence[Token]) -> bool:
         """A change word right before the figure ("tumbuh 7,3 persen dari outlook", "naik
