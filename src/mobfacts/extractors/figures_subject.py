@@ -994,7 +994,9 @@ class _Reader:
         if item.bare:
             phrase = self.forward_subject(after)
             if self.usable(phrase) and (len(phrase) > 1 or not self.lone_participle(after, index)):
-                return _phrase(text, self.counted(phrase, before, index))
+                counted = self.counted(phrase, before, index)
+                if counted is not None:
+                    return _phrase(text, counted)
             if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
             for words_of in words.out_of:
@@ -1046,7 +1048,8 @@ class _Reader:
             ):
                 if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
                     phrase = self.counted(phrase, before, index, share=item.kind == "percent")
-                return _phrase(text, phrase)
+                if phrase is not None:
+                    return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
             i, reach = 0, min(2, len(after))
@@ -1126,11 +1129,13 @@ class _Reader:
 
     def counted(
         self, phrase: list[Token], before: list[Token], index: int, *, share: bool = False
-    ) -> list[Token]:
+    ) -> list[Token] | None:
         """What a count counts: the noun after it, or, when that is only a classifier
         ("orang", "people") and a linking verb joins the figure to a phrase before it
         ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase. So too for a
-        share: the noun after it is its base ("Cakupan asuransi capai 94,2% penduduk")."""
+        share: the noun after it is its base ("Cakupan asuransi capai 94,2% penduduk").
+        None when a linked classifier has no phrase before its clause ("modal PMA, naik 2,4
+        kali"): the subject is read as for a figure with no phrase after it."""
         words = self.words
         if not share and (len(phrase) > 1 or phrase[0].lower not in words.classifiers):
             return phrase
@@ -1138,7 +1143,8 @@ class _Reader:
             return phrase  # "Acara itu dihadiri 12.000 orang", "menara berisi 60 unit"
         how, found = self.backward(before, index)
         if how != "np":
-            return phrase
+            past_mark = how == "figure" or (how == "clause" and found >= 0)
+            return None if past_mark and not share else phrase  # "There were 400 people"
         opening = next(i for i, t in enumerate(before) if t.start == found[0].start)
         if opening and self.figure_at(before[opening - 1], index) is not None:
             return phrase  # what an earlier count counts: "158 projects totalling 144,000 units"
