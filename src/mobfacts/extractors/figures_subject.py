@@ -173,6 +173,7 @@ class _Words:
     part_of: frozenset[str]
     money_of: frozenset[str]
     dimensions: frozenset[str]  # words before what a change is measured in ("in value")
+    worth: frozenset[str]  # words after a sum before what it buys ("$5 million worth of rice")
     determiners: frozenset[str]
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
@@ -281,6 +282,7 @@ def _words(lexicon: Lexicon) -> _Words:
         part_of=group(subject, "part_of_words"),
         money_of=group(subject, "money_of_words"),
         dimensions=group(subject, "dimension_words"),
+        worth=group(subject, "worth_words"),
         determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
@@ -1026,6 +1028,11 @@ class _Reader:
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
                     if self.usable(phrase) and self.change_within_reach(before):
                         return _phrase(text, phrase)
+            if first in words.worth and after[1:]:  # "IDR 12 trillion worth of Vietnamese rice"
+                rest = after[2:] if after[1].lower in words.part_of else after[1:]
+                phrase = self.forward_subject(self.past_determiner(rest))
+                if self.usable(phrase):
+                    return _phrase(text, phrase)
             if first in words.money_of and item.kind == "money" and after[1:]:
                 phrase = self.forward_subject(after[1:])
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
