@@ -1070,7 +1070,10 @@ class _Reader:
             if (linked in words.purpose and how != "np") or (
                 how == "agent" and (linked in words.purpose or linked in words.sources)
             ):
-                phrase = self.forward_subject(self.past_determiner(after[i + 1 :]))
+                rest = self.past_determiner(after[i + 1 :])
+                if rest and rest[0].is_number and rest[0].start not in self.starts:
+                    rest = rest[1:]  # a year, no figure: "from the 2025 budget reserve"
+                phrase = self.forward_subject(rest)
                 if self.usable(phrase):
                     return _phrase(text, phrase)
         if how in ("np", "agent") or (how == "adjunct" and item.kind != "percent"):
