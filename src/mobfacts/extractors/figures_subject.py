@@ -4,7 +4,11 @@ Words are sorted into coarse classes from the language data (function word, prep
 verb, noun-ish word, punctuation); the subject is the nearest noun phrase that news
 sentences put in subject position: "X (telah) naik sebesar N", "N <noun phrase>",
 "N of X", "X (N)", or, when the figure's own clause has none, the phrase a figure before
-it in the sentence measures, or the head of an earlier clause.
+it in the sentence measures, or the head of an earlier clause. Some phrases are never a
+subject: a figure's own unit or currency, a speaker, a source ("Menurut X"), a place a
+quantifier counts ("di beberapa stasiun"), a phrase inside a relative clause before a
+linking verb; the agent of an action verb gives way to the source or purpose of the sum
+("allocated N from X"). No subject is better than one of these.
 """
 
 from __future__ import annotations
