@@ -67,3 +67,17 @@ def test_non_ascii_text_reads_marks_and_other_digits() -> None:
 def test_a_lone_adjective_before_a_figure_is_no_subject() -> None:
     doc = extract("The remaining 20% will come from the state budget.", lang="en")
     assert [(f.text, f.subject) for f in doc.figures] == [("20%", None)]
+
+
+def test_no_subject_rather_than_a_speaker_or_a_function_word() -> None:
+    cases = [
+        ("en", "Minister Tien said the third quarter alone saw $6.9 billion disbursed."),
+        ("id", "Menteri Khoa mengatakan tahun lalu mencapai 5 juta ton."),
+        ("id", "Angka itu lebih tinggi 3,4 poin persentase dibandingkan tahun lalu."),
+        ("en", "About 60 percent coming from the private sector."),
+        ("id", "Menurut Ratna, yakni 11,03%."),
+        ("en", "According to the ministry, about 11 percent."),
+    ]
+    for lang, text in cases:
+        doc = extract(text, lang=lang)
+        assert [f.subject for f in doc.figures] == [None], text

@@ -4,7 +4,11 @@ Words are sorted into coarse classes from the language data (function word, prep
 verb, noun-ish word, punctuation); the subject is the nearest noun phrase that news
 sentences put in subject position: "X (telah) naik sebesar N", "N <noun phrase>",
 "N of X", "X (N)", or, when the figure's own clause has none, the phrase a figure before
-it in the sentence measures, or the head of an earlier clause.
+it in the sentence measures, or the head of an earlier clause. Some phrases are never a
+subject: a figure's own unit or currency, a speaker, a source ("Menurut X"), a place a
+quantifier counts ("di beberapa stasiun"), a phrase inside a relative clause before a
+linking verb; the agent of an action verb gives way to the source or purpose of the sum
+("allocated N from X"). No subject is better than one of these.
 """
 
 from __future__ import annotations
@@ -29,8 +33,12 @@ _AFTER_CHARS = 200
 _MAX_SKIPPED = 8  # words between a subject and its figure ("telah menurun sebesar")
 _MAX_PHRASE = 8  # words in a subject
 _SHORT_PHRASE = 3  # a phrase this short that ends in a time noun is a time ("first nine months")
+_ASIDE = 10  # tokens of a bracketed figure after a figure: "(about US$275 million)"
 _BRACKETED = 4  # tokens of a bracketed abbreviation inside a phrase: "(APBN)", "(CPI)"
 _CHANGE_REACH = 6  # words between a change word and its figure ("decline in number by")
+_RELATIVE_REACH = (
+    12  # words in a relative clause: "yang dikucurkan ke perusahaan rintisan di kota ini"
+)
 _OUT_OF_REACH = 3  # words between "of" and the whole: "43 of the country's 63 provinces"
 _TAILS = 2  # prepositional tails a head may carry: "arrivals from Vietnam to Thailand"
 _SHORT_TAIL = 3  # words in a tail that stays with its head: "Ekspor ke pasar ASEAN"
@@ -39,6 +47,7 @@ _LONG_SENTENCE = 5000  # longer "sentences" (not prose) get no subject
 _CHUNK = 2048  # how long sentences are tokenized: in chunks of this size
 _CLAUSE_MARKS = frozenset(',;:()[]"“”‘’|–—-!?.…•*')
 _SEGMENT_MARKS = frozenset(";:|–—-•*")
+_BRACKETS = frozenset("()")
 
 
 _TOKEN = regex.compile(
@@ -164,8 +173,11 @@ class _Words:
     anaphors: frozenset[str]
     means: frozenset[str]
     purpose: frozenset[str]
+    sources: frozenset[str]
     part_of: frozenset[str]
     money_of: frozenset[str]
+    dimensions: frozenset[str]  # words before what a change is measured in ("in value")
+    worth: frozenset[str]  # words after a sum before what it buys ("$5 million worth of rice")
     determiners: frozenset[str]
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
@@ -173,13 +185,19 @@ class _Words:
     time_words: frozenset[str]  # time nouns and counters: the words of a time tail
     verbs: frozenset[str]
     not_verbs: frozenset[str]
-    verb_openers: frozenset[str]  # exact case: "May" is a month, "may" a modal
     infinitive_markers: frozenset[str]
     participle_suffixes: tuple[str, ...]
     participle_prefixes: tuple[str, ...]
+    participle_endings: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     verb_suffixes: tuple[str, ...]
     verb_min_length: int
+    noun_prefixes: tuple[str, ...]  # a word with one of these is no suffix verb ("pendidikan")
+    adverb_suffixes: tuple[str, ...]
+    not_adverbs: frozenset[str]
+    # exact case ("May" is a month, "may" a modal): the word after a verb opener is a verb,
+    # the word after a comparative (in any case of its first letter) an adjective
+    openers: frozenset[str]
     increase: frozenset[str]
     decrease: frozenset[str]
     changes: frozenset[str]  # increase and decrease words
@@ -189,30 +207,49 @@ class _Words:
     level: frozenset[str]
     change_verbs: frozenset[str]
     percent_bases: frozenset[str]
+    plans: frozenset[str]
     links: frozenset[str]
     clause_openers: frozenset[str]
     particles: frozenset[str]
     particle_verbs: frozenset[str]
     increase_after: frozenset[str]
+    changes_after: frozenset[str]  # increase_after and decrease_after
     decrease_after: frozenset[str]
     units: tuple[tuple[str, ...], ...]
     unit_starts: frozenset[str]
     vague: frozenset[str]
+    vague_starts: frozenset[str]  # the first words of vague (one word or more)
     classifiers: frozenset[str]
     amount_links: frozenset[str]
     complement_prepositions: frozenset[str]
     attribute_prepositions: frozenset[str]
     offices: frozenset[str]
     relatives: frozenset[str]
+    relative_openers: frozenset[str]  # words that open a relative clause ("yang", "which")
+    search_ends: frozenset[str]  # anaphors and verbs of saying (the phrase before is a speaker)
+    attributions: frozenset[str]  # words before a source ("Menurut X", "according to X")
+    attribute_verbs: frozenset[str]  # verbs that name what follows them ("berusia", "aged")
     possessive_suffixes: tuple[str, ...]
+    measures: frozenset[str]  # words of units, currencies and scales: a figure's own words
     nouns: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
+    verb_words: dict[str, bool] = field(default_factory=dict, compare=False, hash=False)
 
     def is_verb(self, word: str) -> bool:
         if word in self.verbs or word in self.change_verbs:
             return True
         if word in self.not_verbs or len(word) < self.verb_min_length or "-" in word:
             return False
-        return word.startswith(self.verb_prefixes) or word.endswith(self.verb_suffixes)
+        if word.startswith(self.verb_prefixes):
+            return True
+        return word.endswith(self.verb_suffixes) and not word.startswith(self.noun_prefixes)
+
+    def is_adverb(self, word: str) -> bool:
+        """A word with an adverb ending ("sharply", "slightly") that is not a listed noun."""
+        return (
+            word.endswith(self.adverb_suffixes)
+            and len(word) >= self.verb_min_length
+            and word not in self.not_adverbs
+        )
 
     def is_noun(self, token: Token) -> bool:
         """A word that may be part of a noun phrase (not a function word or a verb)."""
@@ -220,7 +257,9 @@ class _Words:
             known = self.nouns.get(token.lower)
             if known is None:
                 word = token.lower
-                known = self.nouns[word] = word not in self.function and not self.is_verb(word)
+                known = self.nouns[word] = not (
+                    word in self.function or self.is_verb(word) or self.is_adverb(word)
+                )
             return known
         return False
 
@@ -243,8 +282,11 @@ def _words(lexicon: Lexicon) -> _Words:
         anaphors=group(subject, "anaphors"),
         means=group(subject, "means_words"),
         purpose=group(subject, "purpose_words"),
+        sources=group(subject, "source_words"),
         part_of=group(subject, "part_of_words"),
         money_of=group(subject, "money_of_words"),
+        dimensions=group(subject, "dimension_words"),
+        worth=group(subject, "worth_words"),
         determiners=group(subject, "determiners"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
@@ -252,13 +294,22 @@ def _words(lexicon: Lexicon) -> _Words:
         time_words=group(subject, "time_nouns") | counters,
         verbs=group(subject, "verbs"),
         not_verbs=group(subject, "not_verbs"),
-        verb_openers=frozenset(str(w) for w in subject.get("verb_openers", [])),
         infinitive_markers=frozenset(str(w) for w in subject.get("infinitive_markers", [])),
         participle_suffixes=tuple(str(w) for w in subject.get("participle_suffixes", [])),
         participle_prefixes=tuple(str(w) for w in subject.get("participle_prefixes", [])),
+        participle_endings=tuple(str(w) for w in subject.get("participle_endings", [])),
         verb_prefixes=tuple(str(p) for p in subject.get("verb_prefixes", [])),
         verb_suffixes=tuple(str(s) for s in subject.get("verb_suffixes", [])),
         verb_min_length=int(subject.get("verb_min_length", 99)),
+        noun_prefixes=tuple(str(p) for p in subject.get("noun_prefixes", [])),
+        adverb_suffixes=tuple(str(s) for s in subject.get("adverb_suffixes", [])),
+        not_adverbs=group(subject, "not_adverbs"),
+        openers=frozenset(str(w) for w in subject.get("verb_openers", []))
+        | frozenset(
+            form
+            for w in subject.get("comparatives", [])
+            for form in (str(w).lower(), str(w).capitalize(), str(w).upper())
+        ),
         increase=group(change, "increase_words"),
         decrease=group(change, "decrease_words"),
         changes=group(change, "increase_words") | group(change, "decrease_words"),
@@ -267,11 +318,13 @@ def _words(lexicon: Lexicon) -> _Words:
         change_nouns=group(change, "increase_nouns") | group(change, "decrease_nouns"),
         level=group(change, "level_words"),
         percent_bases=group(subject, "percent_bases"),
+        plans=group(subject, "plan_words"),
         links=group(change, "links"),
         clause_openers=group(subject, "clause_openers"),
         particles=group(change, "particles"),
         particle_verbs=group(change, "particle_verbs"),
         increase_after=group(change, "increase_after"),
+        changes_after=group(change, "increase_after") | group(change, "decrease_after"),
         decrease_after=group(change, "decrease_after"),
         unit_starts=frozenset(str(w).lower().split()[0] for w in subject.get("unit_words", [])),
         units=tuple(
@@ -282,17 +335,41 @@ def _words(lexicon: Lexicon) -> _Words:
             )
         ),
         vague=group(subject, "vague_heads") | group(subject, "lone_modifiers"),
+        vague_starts=frozenset(
+            str(w).lower().split(" ")[0]
+            for w in [*subject.get("vague_heads", []), *subject.get("lone_modifiers", [])]
+        ),
         classifiers=group(subject, "classifiers"),
         amount_links=group(subject, "amount_links"),
         complement_prepositions=group(subject, "complement_prepositions"),
         attribute_prepositions=group(subject, "attribute_prepositions"),
         relatives=group(subject, "relative_words"),
+        relative_openers=group(subject, "relative_openers"),
+        search_ends=group(subject, "anaphors") | group(subject, "speech_verbs"),
+        attributions=group(subject, "attribution_words"),
+        attribute_verbs=group(subject, "attribute_verbs"),
         possessive_suffixes=tuple(str(w).lower() for w in subject.get("possessive_suffixes", [])),
         offices=frozenset(w.lower() for w in lexicon.words("people", "office_words")),
+        measures=_measure_words(lexicon)
+        | frozenset(w for u in group(subject, "unit_words") for w in u.split()),
         change_verbs=(group(change, "increase_words") | group(change, "decrease_words"))
         - group(change, "increase_nouns")
         - group(change, "decrease_nouns"),
     )
+
+
+def _measure_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the figure reader's units, currencies, percent and scale words ("JPY",
+    "miliar", "cent"): next to a number they are its own, never what it measures."""
+    figures = lexicon.section("figures")
+    surfaces = [
+        *figures.get("currencies", {}),
+        *figures.get("currency_prefixes", []),
+        *figures.get("units", {}),
+        *figures.get("percent_words", []),
+        *lexicon.section("numbers").get("scales", {}),
+    ]
+    return frozenset(w.lower() for s in surfaces for w in str(s).split())
 
 
 def _number_words(lexicon: Lexicon) -> frozenset[str]:
@@ -322,7 +399,7 @@ class _Reader:
         self.words = _words(view.lexicon)
         self.found = found
         self.starts = {item.start: i for i, item in enumerate(found)}
-        self.ends = [item.end for item in found]
+        self.ends = [item.context_end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
         self.last_subject: str | None = None
@@ -356,11 +433,32 @@ class _Reader:
             return None  # the common case: after every earlier figure
         for i in range(before - 1, -1, -1):
             figure = self.found[i]
-            if figure.start <= token.start < figure.end:
-                return i
-            if figure.end <= token.start:
+            if figure.start <= token.start < figure.context_end:
+                return i  # its number, or its unit or denominators: "0.3 per cent per year"
+            if figure.context_end <= token.start:
                 return None
         return None
+
+    def past_figure_words(self, tokens: Sequence[Token], k: int, j: int, index: int) -> int:
+        """Where a phrase after an earlier figure's number at k starts: past the figure's own
+        words (scale, unit, currency, denominators: "5 miliar VND dan"), at most at j."""
+        earlier = self.figure_at(tokens[k], index)
+        if earlier is None:
+            return k
+        end = self.found[earlier].context_end
+        while k < j and tokens[k + 1].start < end:
+            k += 1
+        return k
+
+    def in_figure(self, token: Token, before: int) -> bool:
+        """A token of an earlier figure written in digits: its number, unit or denominator."""
+        i = self.figure_at(token, before)
+        return i is not None and (token.is_number or not self.found[i].in_words)
+
+    def counts(self, token: Token, before: int) -> bool:
+        """A token of an earlier count ("8,2 juta"): the noun after it is what it counts."""
+        i = self.figure_at(token, before)
+        return i is not None and self.found[i].kind == "count"
 
     def forward_phrase(self, tokens: Sequence[Token]) -> list[Token]:
         """The noun phrase that starts the tokens ("anggota Partai", "gun salute")."""
@@ -469,9 +567,11 @@ class _Reader:
             p in words.time_nouns or p in words.time_counters for p in parts
         )
 
-    def is_base(self, phrase: Sequence[Token]) -> bool:
-        """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures."""
-        return " ".join(t.lower for t in phrase) in self.words.percent_bases
+    def is_base(self, phrase: Sequence[Token], *, plans: bool = False) -> bool:
+        """A phrase naming what a percentage is taken of ("2,7% PDB"), not what it measures;
+        with plans, also a plan or a target a share is progress towards ("47,3% dari rencana")."""
+        named = " ".join(t.lower for t in phrase)
+        return named in self.words.percent_bases or (plans and named in self.words.plans)
 
     def not_subject(self, phrase: Sequence[Token]) -> bool:
         """A vague quantity ("kisaran", "lion's share"), a unit, or an office ("Ketua ...")."""
@@ -481,8 +581,15 @@ class _Reader:
         if first.text[0].isupper() and phrase[1].text[0].isupper():
             if first.lower in words.offices:
                 return True  # a title with its office or name: "Ketua MN", "Deputi Bidang"
+        head = first.lower if first.is_word else next((t.lower for t in phrase if t.is_word), "")
+        if head not in words.vague_starts:
+            return not head  # the common case: a phrase that opens with a naming word
         named = [t.lower for t in phrase if t.is_word]
-        return not named or all(w in words.vague for w in named) or " ".join(named) in words.vague
+        return words.vague.issuperset(named) or " ".join(named) in words.vague
+
+    def is_measure(self, phrase: Sequence[Token]) -> bool:
+        """A phrase of unit, currency or scale words only ("JPY", "miliar VND", "TEUs")."""
+        return all(t.lower in self.words.measures for t in phrase)
 
     def usable(self, phrase: Sequence[Token]) -> bool:
         return (
@@ -496,11 +603,12 @@ class _Reader:
         self, tokens: Sequence[Token], index: int, *, past_adjuncts: bool = False
     ) -> tuple[str, Any]:
         """The subject before a figure: ("np", tokens), ("figure", i), or why there is none."""
-        words, nouns = self.words, self.words.nouns
+        words, nouns, verbs = self.words, self.words.nouns, self.words.verb_words
         j = last = len(tokens) - 1
         if j >= 0 and tokens[j].text == "(":
             j -= 1  # an apposition: "Uni Eropa (11,2%)"
         skipped = 0
+        acted: bool | None = None  # whether the verb before the figure acts on it
         adjunct: list[Token] | None = None
         last_end = self.ends[index - 1] if index else -1  # no earlier figure ends past it
         while j >= 0:
@@ -524,11 +632,19 @@ class _Reader:
                 noun = words.is_noun(token)
             if token.is_word and (
                 not noun
-                or (j and tokens[j - 1].text in words.verb_openers)  # "will provide"
+                or (j and tokens[j - 1].text in words.openers)  # "will provide", "lebih tinggi"
                 or (j == last and self.verb_before_figure(tokens, j))
             ):
-                if word in words.anaphors:
-                    return "anaphor", None
+                if word in words.search_ends:
+                    if word in words.anaphors:
+                        return "anaphor", None
+                    return "speech", None  # the phrase before it is the speaker
+                if acted is None:  # the verb nearest the figure: does it act on it?
+                    verb = verbs.get(word)
+                    if verb is None:
+                        verb = verbs[word] = words.is_verb(word)
+                    if verb:
+                        acted = self.is_action(tokens, j)
                 j -= 1
                 skipped += 1
                 if skipped > _MAX_SKIPPED:
@@ -548,7 +664,10 @@ class _Reader:
                     noun
                     or (here.is_number and self.figure_at(here, index) is None)
                     or (
-                        here.lower.startswith(words.participle_prefixes)
+                        (
+                            here.lower.startswith(words.participle_prefixes)
+                            or here.lower.endswith(words.participle_endings)
+                        )
                         and self.is_participle(tokens, k)
                     )
                 ):
@@ -562,17 +681,30 @@ class _Reader:
                     k -= 1  # "PDB per kapita", "di seluruh provinsi"
                 else:
                     break
+            if k >= 0 and tokens[k].is_number and tokens[k].start < last_end:
+                k = self.past_figure_words(tokens, k, j, index)  # "5 miliar VND dan"
             phrase = list(tokens[k + 1 : j + 1])
             while phrase and phrase[0].lower in words.inner:
                 phrase.pop(0)
             while phrase and phrase[-1].lower in words.joiners:
                 phrase.pop()  # "... anggaran dan naik 16,3%": the joiner opens a new predicate
             phrase = self.without_time_tail(phrase)
-            if not phrase or self.only_time(phrase) or self.not_subject(phrase):
+            if (
+                not phrase
+                or self.only_time(phrase)
+                or self.not_subject(phrase)
+                or ((j == last or tokens[j + 1].is_number) and self.is_measure(phrase))
+            ):  # the figure's own currency: "JPY 41.4 billion"
                 j = min(k, j - 1)  # always step back: a bracket at the start stops k at j
                 continue
             if len(phrase) == 1 and phrase[0].lower in words.anaphors:
                 return "anaphor", None
+            if acted is False and k > 0:  # a linking verb: "X yang dibiayai asuransi tercatat N"
+                clause = tokens[max(0, k - _RELATIVE_REACH) : k + 1]
+                if not words.relative_openers.isdisjoint(map(_lower, clause)):
+                    owner = self.relative_owner(tokens, k, index)
+                    if owner is not None:
+                        return "np", owner
             before = tokens[k].lower if k >= 0 else ""
             if before in words.relatives and len(phrase) == 1 and self.possessive(phrase[0]):
                 j = k - 1  # "modal investasi, yang nilainya lebih dari N": the owner
@@ -581,6 +713,12 @@ class _Reader:
                 continue
             if before in words.means:
                 return "means", None
+            counted = False
+            if k >= 0 and (tokens[k].is_number or before in words.determiners):
+                placed = self.past_quantity(tokens, k, index)
+                counted = placed != k and tokens[placed].lower in words.prepositions
+                if counted:
+                    k, before = placed, tokens[placed].lower  # "di 16 kawasan industri"
             if before in words.prepositions:
                 head = self.head_before(tokens, k - 1, index)
                 if head is None and not past_adjuncts:
@@ -590,11 +728,70 @@ class _Reader:
                         adjunct = phrase
                     j = k
                     continue  # look further back: "pertumbuhan ... berada dalam kisaran 4,7%"
+                if counted:  # a counted place only says where: "in some mountainous areas"
+                    return "np", list(tokens[head[0] : head[1] + 1])
                 return "np", self.with_tail(tokens, head, before, phrase)
-            return "np", phrase
+            return ("agent" if acted else "np"), phrase
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def relative_owner(self, tokens: Sequence[Token], k: int, index: int) -> list[Token] | None:
+        """The phrase a relative clause ending at k belongs to: the subject of the linking verb
+        after the clause ("Jumlah kunjungan berobat" in "Jumlah kunjungan berobat yang dibiayai
+        asuransi tercatat N", "Total modal ventura yang dikucurkan ke ... mencapai N")."""
+        words = self.words
+        for r in range(k, max(0, k - _RELATIVE_REACH), -1):
+            token = tokens[r]
+            if token.is_number or token.lower in words.joiners:
+                return None  # the clause ended before the phrase: "yang lambat serta harga"
+            if token.text in _CLAUSE_MARKS and _is_mark(token, self.text):
+                return None
+            if token.lower in words.relative_openers:
+                verb = next((t for t in tokens[r + 1 : k + 1] if not words.is_noun(t)), None)
+                if verb is None or not verb.is_word or not words.is_verb(verb.lower):
+                    return None  # no verb opens the clause: "lembaga yang tingkat ..."
+                how, found = self.backward(tokens[:r], index)
+                return found if how in ("np", "agent") else None
+        return None
+
+    def past_quantity(self, tokens: Sequence[Token], k: int, index: int) -> int:
+        """Where the words counting a phrase that ends before k + 1 start: determiners and
+        quantifiers ("beberapa stasiun", "some areas") and an earlier figure ("16 kawasan
+        industri"); k itself when there are none."""
+        words = self.words
+        while k >= 0:
+            token = tokens[k]
+            earlier = self.figure_at(token, index) if token.is_number else None
+            if earlier is not None:
+                k = self.skip_figure(tokens, k, self.found[earlier])
+            elif token.lower in words.determiners:
+                k -= 1
+            else:
+                break
+        return k
+
+    def is_action(self, tokens: Sequence[Token], j: int) -> bool | None:
+        """Whether the verb at j does something to the figure ("allocated", "mengalokasikan"),
+        not link a subject to its amount ("reached", "mencapai") or change it ("rose"); None
+        before an infinitive ("expected to exceed", "set to top"): the verb after it says."""
+        words, word = self.words, tokens[j].lower
+        if j + 1 < len(tokens) and tokens[j + 1].text in words.infinitive_markers:
+            return None
+        return not (word in words.amount_links or word in words.changes or word in words.level)
+
+    def lone_participle(self, after: Sequence[Token], index: int) -> bool:
+        """One participle first after a figure, before a preposition or a time noun: a verb
+        ("60 percent coming from", "20 per cent depending on") or a time's modifier ("30
+        working days"), not what the figure measures ("ceiling set by" is a noun; a duration
+        measures the activity: "three years working at a factory")."""
+        words, word = self.words, after[0].lower
+        if not word.endswith(words.participle_suffixes) or len(word) < words.verb_min_length:
+            return False
+        following = after[1].lower if len(after) > 1 else ""
+        if following not in words.prepositions and following not in words.time_nouns:
+            return False
+        return word not in words.not_verbs and self.found[index].unit not in self.durations
 
     def verb_before_figure(self, tokens: Sequence[Token], j: int) -> bool:
         """A word right before the figure that its place makes a verb: after "to" ("aims to
@@ -611,11 +808,16 @@ class _Reader:
 
     def is_participle(self, tokens: Sequence[Token], k: int) -> bool:
         """A participle closing a noun phrase before a preposition ("modal terdaftar di
-        Provinsi X"); between two nouns it is more often a verb ("Pemerintah terbitkan SBN")."""
-        words = self.words
-        if not (tokens[k].is_word and tokens[k].lower.startswith(words.participle_prefixes)):
+        Provinsi X", "FDI disbursed in Việt Nam"); between two nouns it is more often a verb
+        ("Pemerintah terbitkan SBN")."""
+        words, word = self.words, tokens[k].lower
+        if not tokens[k].is_word or not (
+            word.startswith(words.participle_prefixes) or word.endswith(words.participle_endings)
+        ):
             return False
-        if not 0 < k < len(tokens) - 1 or not words.is_noun(tokens[k - 1]):
+        if not 0 < k < len(tokens) - 1 or word in words.not_verbs:
+            return False
+        if not (words.is_noun(tokens[k - 1]) or self.bracket_start(tokens, k - 1)):
             return False
         return tokens[k + 1].lower in words.prepositions
 
@@ -651,14 +853,27 @@ class _Reader:
             while k >= 0 and end - k < _MAX_PHRASE:
                 if self.figure_at(tokens[k], index) is not None:
                     break
-                if not (words.is_noun(tokens[k]) or self.is_participle(tokens, k)):
+                opening = self.bracket_start(tokens, k) if tokens[k].text == ")" else None
+                if opening and words.is_noun(tokens[opening - 1]):
+                    k = opening - 1  # "Foreign direct investment (FDI) disbursed in ..."
+                    continue
+                if not (
+                    words.is_noun(tokens[k])
+                    or self.is_participle(tokens, k)
+                    or (
+                        tokens[k].lower in words.inner
+                        and tokens[k].lower not in words.joiners  # "dan" may join clauses
+                        and k
+                        and words.is_noun(tokens[k - 1])
+                    )
+                ):  # "ekspor batu bara kita ke Vietnam"
                     break
                 k -= 1
             head = tokens[k + 1 : end + 1]
             if not head or self.only_time(head) or head[-1].lower in words.anaphors:
                 return None
-            if k >= 0 and tokens[k].is_number:
-                return None  # "Rp 48,8 triliun bagi ...": no head here
+            if k >= 0 and (tokens[k].is_number or self.counts(tokens[k], index)):
+                return None  # "Rp 48,8 triliun bagi ...", "8,2 juta kunjungan dengan ...": no head
             if k < 0 or tokens[k].lower not in words.prepositions:
                 return k + 1, end
             k -= 1  # the head is itself a tail: look for the one it belongs to
@@ -713,9 +928,11 @@ class _Reader:
                 segment = j + 1
             if head is not None and segment is not None:
                 break
-        i = segment or 0
+        i = start = segment or 0
         while i < len(tokens) and (_is_mark(tokens[i], text) or not words.is_noun(tokens[i])):
             i += 1
+        if not words.attributions.isdisjoint(map(_lower, tokens[start:i])):
+            return head, None  # "Menurut Ratna, ...", "According to the ministry": a source
         first = self.forward_subject(tokens[i:])
         return head, (first if self.usable(first) else None)
 
@@ -726,6 +943,11 @@ class _Reader:
             i += 1
         phrase = self.forward_phrase(tokens[i:])
         after = i + len(phrase)
+        if after < len(tokens) and tokens[after].lower in self.words.prepositions:
+            rest = self.past_determiner(tokens[after + 1 :])
+            tail = self.forward_phrase(rest)
+            if tail:  # "tingkat kemiskinan di perdesaan masih": the head of "masih"
+                after = len(tokens) - len(rest) + len(tail)
         if self.usable(phrase) and after < len(tokens) and self.is_predicate(tokens[after]):
             return self.without_time_tail(phrase)
         return None
@@ -770,11 +992,17 @@ class _Reader:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
         first = after[0].lower if after else ""
-        second = after[1].lower if len(after) > 1 else ""
+        if first in _BRACKETS:
+            after = self.past_aside(after, before, index)
+            first = after[0].lower if after else ""
+        if before and before[-1].lower in words.attribute_verbs:
+            return before[-1].text  # "yang berusia 68 tahun", "berkapasitas 20.000 ton"
         if item.bare:
             phrase = self.forward_subject(after)
-            if self.usable(phrase):
-                return _phrase(text, self.counted(phrase, before, index))
+            if self.usable(phrase) and (len(phrase) > 1 or not self.lone_participle(after, index)):
+                counted = self.counted(phrase, before, index)
+                if counted is not None:
+                    return _phrase(text, counted)
             if item.in_words and not phrase and not self.unit_length(after, 0):
                 return False
             for words_of in words.out_of:
@@ -785,43 +1013,79 @@ class _Reader:
                         if whole is not None:
                             self.pending[index] = whole
                             return None
+            if len(before) > 1 and before[-1].lower in words.part_of and words.is_noun(before[-2]):
+                how, found = self.backward(before, index)  # "well above the limit of 45"
+                if how == "np":
+                    return _phrase(text, found)
             earlier = self.inherit(index, sentence.start, count=True)
             if earlier is not None:
                 return self.subjects[earlier]
         else:
-            if first in words.part_of and item.kind != "money" and not self.changed(before):
-                phrase = self.forward_subject(self.past_determiner(after[1:]))
-                if self.usable(phrase) and not self.is_base(phrase):
+            if first in words.part_of and (item.kind != "money" or item.per):
+                # "16,8% dari rumah tangga", "VND6,200 per kilogram of fresh paddy"
+                if item.kind == "money" or not self.changed(before):
+                    phrase = self.forward_subject(self.past_determiner(after[1:]))
+                    if self.usable(phrase) and not self.is_base(phrase, plans=True):
+                        return _phrase(text, phrase)
+            if first in words.dimensions and item.kind == "percent" and after[1:]:
+                phrase = self.forward_subject(after[1:])  # "up 15% in volume", "32,2% dalam nilai"
+                if phrase and phrase[0] is after[1] and phrase[0].text.islower():
+                    if self.usable(phrase) and self.change_within_reach(before):
+                        return _phrase(text, phrase)
+            if first in words.worth and after[1:]:  # "IDR 12 trillion worth of Vietnamese rice"
+                rest = after[2:] if after[1].lower in words.part_of else after[1:]
+                phrase = self.forward_subject(self.past_determiner(rest))
+                if self.usable(phrase):
                     return _phrase(text, phrase)
             if first in words.money_of and item.kind == "money" and after[1:]:
                 phrase = self.forward_subject(after[1:])
                 if phrase and phrase[0] is after[1] and phrase[0].text.islower():
                     if self.usable(phrase):  # "$16.3 billion in registered capital"
                         return _phrase(text, phrase)
-            if first in words.change_nouns and second in words.prepositions:
+            if (
+                first in words.change_nouns
+                and len(after) > 1
+                and after[1].lower in words.prepositions
+            ):
                 phrase = self.forward_subject(after[2:])
                 if self.usable(phrase):
                     return _phrase(text, phrase)
             phrase = self.forward_subject(after)
-            if self.usable(phrase) and first not in words.change_nouns and not self.is_base(phrase):
-                if item.kind == "count":  # "23,85 juta orang"
-                    phrase = self.counted(phrase, before, index)
-                return _phrase(text, phrase)
+            if (
+                self.usable(phrase)
+                and first not in words.change_nouns
+                and not self.is_base(phrase)
+                and (len(phrase) > 1 or not self.lone_participle(after, index))
+            ):
+                if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
+                    phrase = self.counted(phrase, before, index, share=item.kind == "percent")
+                if phrase is not None:
+                    return _phrase(text, phrase)
         how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
-            i = 0
-            while i < min(2, len(after)) and after[i].is_word and words.is_verb(after[i].lower):
+            i, reach = 0, min(2, len(after))
+            while i < reach and after[i].is_word and words.is_verb(after[i].lower):
                 i += 1
             # "Rp 5,6 triliun bagi X", "20 juta ton dipakai untuk X": only when no phrase
-            # stands before the figure ("harga ... Rp 12.500 per kg untuk zona 1")
-            if i < len(after) and after[i].lower in words.purpose and how != "np":
-                phrase = self.forward_subject(after[i + 1 :])
+            # stands before the figure ("harga pembelian Rp 12.500 per kg untuk zona 1") or the
+            # one there is the agent of a verb ("Kota mengalokasikan N untuk X"), which a
+            # source names better too ("allocated N from the central reserve budget")
+            linked = after[i].lower if i < len(after) else ""
+            if (linked in words.purpose and how != "np") or (
+                how == "agent" and (linked in words.purpose or linked in words.sources)
+            ):
+                rest = self.past_determiner(after[i + 1 :])
+                if rest and rest[0].is_number and rest[0].start not in self.starts:
+                    rest = rest[1:]  # a year, no figure: "from the 2025 budget reserve"
+                phrase = self.forward_subject(rest)
                 if self.usable(phrase):
                     return _phrase(text, phrase)
-        if how == "np" or (how == "adjunct" and item.kind != "percent"):
+        if how in ("np", "agent") or (how == "adjunct" and item.kind != "percent"):
             return _phrase(text, found)
         if how == "figure":
             return self.subjects[found]
+        if how == "speech":
+            return None  # "Minister X said the third quarter alone saw $6.9 billion"
         if how == "adjunct":
             head, _ = self.clause_heads(before)
             return _phrase(text, head) if head else _phrase(text, found)
@@ -838,6 +1102,26 @@ class _Reader:
         head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
+
+    def past_aside(
+        self, after: Sequence[Token], before: Sequence[Token], index: int
+    ) -> Sequence[Token]:
+        """The tokens after a bracketed figure that follows the figure ("JPY 41.4 billion
+        (about US$275 million) ODA loan"), or, for that bracketed figure, after its bracket:
+        the phrase there names both. Not after an apposition ("Uni Eropa (11,2%) dan")."""
+        if after[0].text == ")":
+            aside = len(before) > 1 and before[-1].text == "(" and self.in_figure(before[-2], index)
+            return after[1:] if aside else after
+        for i in range(1, min(len(after), _ASIDE)):
+            if after[i].text == ")":
+                inside = after[1:i]
+                return after[i + 1 :] if any(t.start in self.starts for t in inside) else after
+        return after
+
+    def change_within_reach(self, before: Sequence[Token]) -> bool:
+        """Whether a change word stands within reach before a figure ("naik 10,4% dalam volume
+        dan 32,2%")."""
+        return not self.words.changes.isdisjoint(map(_lower, before[-_CHANGE_REACH:]))
 
     def changed(self, before: Sequence[Token]) -> bool:
         """A change word right before the figure ("tumbuh 7,3 persen dari outlook", "naik
@@ -857,18 +1141,24 @@ class _Reader:
             return tokens[1:]
         return tokens
 
-    def counted(self, phrase: list[Token], before: list[Token], index: int) -> list[Token]:
+    def counted(
+        self, phrase: list[Token], before: list[Token], index: int, *, share: bool = False
+    ) -> list[Token] | None:
         """What a count counts: the noun after it, or, when that is only a classifier
         ("orang", "people") and a linking verb joins the figure to a phrase before it
-        ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase."""
+        ("jumlah penduduk miskin mencapai 23,85 juta orang"), that phrase. So too for a
+        share: the noun after it is its base ("Cakupan asuransi capai 94,2% penduduk").
+        None when a linked classifier has no phrase before its clause ("modal PMA, naik 2,4
+        kali"): the subject is read as for a figure with no phrase after it."""
         words = self.words
-        if len(phrase) > 1 or phrase[0].lower not in words.classifiers:
+        if not share and (len(phrase) > 1 or phrase[0].lower not in words.classifiers):
             return phrase
         if not self.links_amount(before):
             return phrase  # "Acara itu dihadiri 12.000 orang", "menara berisi 60 unit"
         how, found = self.backward(before, index)
         if how != "np":
-            return phrase
+            past_mark = how == "figure" or (how == "clause" and found >= 0)
+            return None if past_mark and not share else phrase  # "There were 400 people"
         opening = next(i for i, t in enumerate(before) if t.start == found[0].start)
         if opening and self.figure_at(before[opening - 1], index) is not None:
             return phrase  # what an earlier count counts: "158 projects totalling 144,000 units"
@@ -900,8 +1190,10 @@ class _Reader:
     ) -> str | None:
         """ "increase" or "decrease" when the figure is the size of a rise or a fall."""
         item, words, text = self.found[index], self.words, self.text
-        bound_words = text[item.context_start : item.start].lower().split()
-        level_bound = bool(bound_words) and bound_words[0] in words.level  # "turun di bawah 5%"
+        level_bound = False  # "turun di bawah 5%": a bound that places the figure
+        if item.context_start < item.start:
+            bound_words = text[item.context_start : item.start].lower().split()
+            level_bound = bool(bound_words) and bound_words[0] in words.level
         last = before[-1].lower if before else ""
         placed = last in words.prepositions and last not in words.links  # "set up in 58 ..."
         reach = before[-_CHANGE_REACH:]
@@ -920,20 +1212,20 @@ class _Reader:
                 if word in words.decrease:
                     return "decrease"
         high = min(sentence.end, item.context_end + 40)
-        if not after or after[0].end > high:  # else the first token of that window too
+        if after and after[0].end > high:  # else the first token of that window too
             after = self.tokens(item.context_end, high)
         following = after[0].lower if after else ""
-        if following in words.increase_after:
-            return "increase"
-        if following in words.decrease_after:
-            return "decrease"
-        head = (subject or "").split(" ")[0].lower()
-        for word in (following, head):
-            if word in words.increase_nouns:
-                return "increase"
-            if word in words.decrease_nouns:
-                return "decrease"
-        if item.kind == "percent":
+        if following in words.changes_after:
+            return "increase" if following in words.increase_after else "decrease"
+        head = subject.split(" ", 1)[0].lower() if subject else ""
+        if not words.change_nouns.isdisjoint((following, head)):  # rarely
+            for word in (following, head):
+                if word in words.increase_nouns:
+                    return "increase"
+                if word in words.decrease_nouns:
+                    return "decrease"
+        # the clause head can only name a change when a change noun is among the words before
+        if item.kind == "percent" and not words.change_nouns.isdisjoint(map(_lower, before)):
             clause_head, _ = self.clause_heads(before, own_clause=True)
             word = clause_head[0].lower if clause_head else ""
             if word in words.increase_nouns:
