@@ -157,8 +157,11 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
             yield _Number(match.start(), match.end(), match.start(), None, match.group())
         return
     articles = rules.number_words.one_articles
-    for match in rules.lowercase_words.finditer(lower):
-        begin = match.start()
+    resume = 0  # where the last match ended: finditer's next search starts there
+    for at in _word_starts(lower, rules.word_keys):
+        if at < resume or (match := rules.lowercase_words.match(lower, at)) is None:
+            continue
+        begin, resume = at, match.end()
         if begin and (text[begin - 1].isalpha() or unicodedata.category(text[begin - 1]) == "Mn"):
             continue
         start = begin
@@ -169,6 +172,28 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
                 continue  # "juta" after "36": the scale of a number already read
             start = begin - len(article.group())
         yield _Number(start, match.end(), begin, None, text[start : match.end()])
+
+
+def _word_starts(lower: str, keys: tuple[str, ...]) -> list[int]:
+    """Every place a number word may start, in order: where one of the keys occurs.
+
+    str.find runs at C speed over the text; the words pattern is then matched at these few
+    places instead of searched for at every letter (a match finditer would find is one of them).
+    """
+    found: list[int] = []
+    for key in keys:
+        at = lower.find(key)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(key, at + 1)
+    found.sort()
+    return found
+
+
+def _word_keys(vocabulary: Iterable[str]) -> tuple[str, ...]:
+    """What every number word starts with: first words, without those another one begins."""
+    firsts = {word.lower().split()[0] for word in vocabulary if word.strip()}
+    return tuple(sorted(k for k in firsts if not any(k.startswith(o) for o in firsts - {k})))
 
 
 @functools.cache
@@ -267,6 +292,7 @@ class _Rules:
     prefix: regex.Pattern[str]
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
+    word_keys: tuple[str, ...]  # what a match of lowercase_words starts with (_word_starts)
     any_case_words: str  # compiled when a text needs it (_pattern)
     range_tail: _After
     scale: _After
@@ -351,6 +377,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
+        word_keys=_word_keys(number_words.vocabulary),
         any_case_words=words,
         range_tail=_After(regex.compile(range_tail), _leads(range_words, "-")),
         scale=_After(
