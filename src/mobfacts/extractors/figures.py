@@ -85,43 +85,54 @@ class _Phrases:
 
     values: Mapping[str, str]
     longest: int
-    last_words: frozenset[str]  # the last word of every phrase: most numbers have none before
-    ends: tuple[str, ...]  # the last words again, for str.endswith
-    end_length: int  # the longest last word
+    sizes: Mapping[str, tuple[int, ...]]  # last word: its phrases' word counts (2+), longest first
 
     @classmethod
     def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
         table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
         longest = max((len(k.split()) for k in values), default=0)
-        last_words = frozenset(k.split()[-1] for k in values if k)
-        ends = tuple(sorted(last_words))
-        return cls(values, longest, last_words, ends, max(map(len, ends), default=0))
+        sizes: dict[str, set[int]] = {}
+        for key in values:
+            if len(words := key.split()) >= 2:
+                sizes.setdefault(words[-1], set()).add(len(words))
+        longest_first = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
+        return cls(values, longest, longest_first)
 
     def before(self, text: str, start: int) -> tuple[int, str] | None:
-        """(where it starts, its value) for the longest phrase ending just before start."""
+        """(where it starts, its value) for the longest phrase ending just before start.
+
+        The last word is looked up first (most numbers have no phrase before them) and says
+        which phrase lengths to try: only those are joined and looked up.
+        """
         if not self.longest or start < 2 or not text[start - 1].isspace():
             return None  # (one character before start: a space, no word)
-        if not text[start - 2].isspace():  # the last word ends there: test its end first
-            tail = text[max(0, start - 1 - self.end_length) : start - 1]
-            if tail.isascii() and not tail.lower().endswith(self.ends):
-                return None
-        chunk = text[max(0, start - _WINDOW) : start]
-        tail = chunk.rsplit(None, 1)
-        last = tail[-1].lower() if tail else ""
-        if last not in self.last_words and last.lstrip(_EDGE_MARKS) not in self.last_words:
+        low = max(0, start - _WINDOW)
+        chunk = text[low:start]
+        parts = chunk.rsplit(None, 1)
+        if not parts:
             return None
-        words = chunk.split()
-        if len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW:
-            words = words[1:]  # the first word may be cut
-        for size in range(min(self.longest, len(words)), 0, -1):
-            last = words[-size:]
-            first = last[0].lstrip(_EDGE_MARKS)
-            phrase = " ".join([first, *last[1:]]).lower()
-            if phrase in self.values:
-                offset = chunk.rfind(last[0]) + len(last[0]) - len(first)
-                return max(0, start - _WINDOW) + offset, self.values[phrase]
-        return None
+        word = parts[-1]
+        last = word.lower()
+        sizes = self.sizes.get(last, ())
+        single = last.lstrip(_EDGE_MARKS)
+        if not sizes and single not in self.values:
+            return None
+        cut = len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW
+        if sizes:
+            words = chunk.split()[1:] if cut else chunk.split()  # the first word may be cut
+            for size in sizes:
+                if size <= len(words):
+                    phrase_words = words[-size:]
+                    first = phrase_words[0].lstrip(_EDGE_MARKS)
+                    phrase = " ".join([first, *phrase_words[1:]]).lower()
+                    if phrase in self.values:
+                        offset = chunk.rfind(phrase_words[0]) + len(phrase_words[0]) - len(first)
+                        return low + offset, self.values[phrase]
+        if single not in self.values or (cut and len(parts) == 1):
+            return None  # (a lone word at a cut window's start may be cut)
+        offset = chunk.rfind(word) + len(word) - len(word.lstrip(_EDGE_MARKS))
+        return low + offset, self.values[single]
 
 
 class _Number(NamedTuple):
