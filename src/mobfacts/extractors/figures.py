@@ -12,7 +12,6 @@ import functools
 import itertools
 import operator
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,6 +34,9 @@ _VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
 _SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
 _SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
+# What _lead reads after one space: ASCII letters no other letter goes on from, or one ASCII
+# character that is neither a letter nor a space (re's \s is str.isspace).
+_LEAD = re.compile(r"\s?(?:([A-Za-z]+)(?![A-Za-z\x80-\U0010ffff])|([^\sA-Za-z\x80-\U0010ffff]))")
 _VERSION_ENDS = frozenset((".0", ",0"))  # what _VERSION's match must end with
 _TIME_ENDS = frozenset((".00", ",00"))  # what _TIME_OF_DAY's match must end with
 _SLOGAN_REACH = 64  # characters after a number looked at before _SLOGAN_AFTER is tried
@@ -253,26 +255,44 @@ class _Endings:
 
 
 def _leads(words: Iterable[str], marks: str = "") -> frozenset[str]:
-    """The ASCII characters a match of any of the words (in any case) may start with."""
-    chars = set(marks)
-    for word in words:
-        first = str(word)[:1]
-        for variant in (first, first.lower(), first.upper(), first.casefold()):
-            chars.update(variant, variant.lower(), variant.upper())
-    return frozenset(c for c in chars if c.isascii())
+    """What _lead may read where a match of any of the words (in any case) starts.
+
+    A word's leading letters as the ASCII letters they match in lowercase ("dolar AS":
+    "dolar"), or its first character when that is ASCII and no letter ("%"); and the marks.
+    """
+    keys = set(marks)
+    for word in map(str, words):
+        runs = {""}
+        for char in word:
+            forms = _ascii_forms(char)
+            if not forms:
+                break
+            runs = {run + form for run in runs for form in forms}
+        if runs != {""}:
+            keys.update(runs)
+        elif word[:1].isascii():
+            keys.add(word[:1])
+    return frozenset(keys)
+
+
+def _ascii_forms(char: str) -> set[str]:
+    """The lowercase ASCII letters a case-blind pattern's char matches ("K": "k", Kelvin: "k")."""
+    variants = (char, char.lower(), char.upper(), char.casefold())
+    return {v.lower() for v in variants if len(v) == 1 and v.isascii() and v.isalpha()}
 
 
 @dataclass(frozen=True, slots=True)
 class _After:
-    """A pattern read just after a number, behind a test of the character it may start with.
+    """A pattern read just after a number, behind a test of the word it may start with.
 
-    Most numbers are followed by a word none of the pattern's words starts with, and a set
-    lookup costs a tenth of a failed regex match. After one space the next character is
-    tested; a second space and any non-ASCII character pass (the pattern decides).
+    Most numbers are followed by a word none of the pattern's words is, and a set lookup
+    costs a tenth of a failed regex match. After one space the next word's ASCII letters
+    (or its first character, when no letter) are tested; a second space and any non-ASCII
+    character pass (the pattern decides).
     """
 
     pattern: regex.Pattern[str]
-    leads: frozenset[str]  # the ASCII characters a match may start with, after the spaces
+    leads: frozenset[str]  # what _lead may read where a match starts (_leads)
 
     def match(self, text: str, end: int) -> regex.Match[str] | None:
         """The pattern's match at end, or None."""
@@ -286,13 +306,23 @@ class _After:
 
 
 def _lead(text: str, end: int) -> str | None:
-    """The ASCII character after end and one space, which _After tests; None: test none."""
-    char = text[end : end + 1]
-    if char.isspace():
-        char = text[end + 1 : end + 2]
-        if char.isspace():
-            return None
-    return char if char.isascii() else None
+    """What _After tests after end and one space; None: test none.
+
+    The run of ASCII letters there in lowercase, unless a non-ASCII character goes on with
+    it; else the one ASCII character there.
+    """
+    lead = _LEAD.match(text, end)
+    if lead is None:
+        return None
+    run = lead[1]
+    return run.lower() if run else lead[2]
+
+
+def _capital_after(text: str, end: int, lead: str | None, pattern: regex.Pattern[str]) -> bool:
+    """Whether pattern (spaces, a capital) matches at end, tried when the letter may be one."""
+    if lead is not None and not text[end + 1 : end + 2].isupper():
+        return False
+    return pattern.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -306,6 +336,7 @@ class _Rules:
     word_keys: tuple[str, ...]  # what a match of lowercase_words starts with (_word_starts)
     any_case_words: str  # compiled when a text needs it (_pattern)
     range_tail: _After
+    tail_leads: frozenset[str]  # what a range, a scale or a unit may start with (_After.leads)
     scale: _After
     unit: _After
     per: _After
@@ -320,7 +351,7 @@ class _Rules:
     period_before: _Phrases
     period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
-    capital_after: _After
+    capital_after: regex.Pattern[str]  # "11 Juni": a day (_capital_after)
     list_after: _After
     list_before: regex.Pattern[str]
     list_ends: _Endings
@@ -383,6 +414,17 @@ def _rules(lexicon: Lexicon) -> _Rules:
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
     pair = _alternatives(figures.get("range_pair_words", []))
+    range_after = _After(regex.compile(range_tail), _leads(range_words, "-"))
+    scale_after = _After(
+        regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+        _leads(scales),
+    )
+    unit_after = _After(
+        regex.compile(
+            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        ),
+        _leads(units, "-"),
+    )
     return _Rules(
         digits=regex.compile(_DIGITS),
         prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
@@ -390,17 +432,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         word_keys=_word_keys(number_words.vocabulary),
         any_case_words=words,
-        range_tail=_After(regex.compile(range_tail), _leads(range_words, "-")),
-        scale=_After(
-            regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
-            _leads(scales),
-        ),
-        unit=_After(
-            regex.compile(
-                rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
-            ),
-            _leads(units, "-"),
-        ),
+        range_tail=range_after,
+        tail_leads=range_after.leads | scale_after.leads | unit_after.leads,
+        scale=scale_after,
+        unit=unit_after,
         per=_After(
             regex.compile(per),
             _leads(
@@ -435,7 +470,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=_After(regex.compile(r"\s+\p{Lu}"), frozenset(string.ascii_uppercase)),
+        capital_after=regex.compile(r"\s+\p{Lu}"),
         list_after=_After(
             regex.compile(
                 rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
@@ -482,7 +517,9 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     text = view.text
     start, end, digits = number.start, number.end, number.digits
     if digits:
-        if not number.pre and _glued_before(text, number.number_start):
+        if not number.pre and (
+            _glued_before(text, number.number_start) or _bare_year(text, end, digits, rules)
+        ):
             return None
         value = read_number(digits, thousands_mark=rules.thousands_mark)
     else:
@@ -559,6 +596,19 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     )
 
 
+def _bare_year(text: str, end: int, digits: str, rules: _Rules) -> bool:
+    """A year ("2025") that no range, scale or unit can follow: dropped before it is read.
+
+    _not_an_amount would drop it as a bare count; a third of all numbers are such years.
+    """
+    if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
+        return False
+    if not _YEARS[0] <= int(digits) <= _YEARS[1]:
+        return False
+    lead = _lead(text, end)
+    return lead is not None and lead not in rules.tail_leads
+
+
 def _sentence(view: TextView, start: int, end: int) -> str:
     """The figure's sentence, cut to a bounded window around it (a line may be megabytes)."""
     sentence = view.sentence_at(start)
@@ -632,7 +682,7 @@ def _not_an_amount(
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and rules.capital_after.at(text, end, lead):
+    if value <= _LAST_DAY and _capital_after(text, end, lead, rules.capital_after):
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
