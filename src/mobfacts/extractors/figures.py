@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
@@ -137,19 +137,10 @@ class _Phrases:
         return low + offset, self.values[single]
 
 
-class _Number(NamedTuple):
-    """A number as written: digits (perhaps after a currency sign) or number words.
-
-    A named tuple: one is built for every number in the text, and a frozen dataclass
-    costs three times as much to build.
-    """
-
-    start: int
-    end: int
-    number_start: int
-    digits: str | None = None
-    words: str | None = None
-    pre: str | None = None
+# A number as written: (start, end, number_start, digits, words, pre), its digits (perhaps
+# after a currency sign, pre) or its number words. A plain tuple: one is built for every
+# number in the text, and a named tuple's __new__ costs ten times as much.
+_Number = tuple[int, int, int, str | None, str | None, str | None]
 
 
 def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
@@ -161,13 +152,13 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
         if last in ends or (last.isspace() and text[max(0, begin - 2)] in ends):
             pre = rules.prefix.search(text, max(0, begin - 8), begin)
             if pre is not None:
-                yield _Number(pre.start(), end, begin, text[begin:end], None, pre.group("pre"))
+                yield pre.start(), end, begin, text[begin:end], None, pre.group("pre")
                 continue
-        yield _Number(begin, end, begin, text[begin:end])
+        yield begin, end, begin, text[begin:end], None, None
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
-            yield _Number(match.start(), match.end(), match.start(), None, match.group())
+            yield match.start(), match.end(), match.start(), None, match.group(), None
         return
     articles = rules.number_words.one_articles
     resume = 0  # where the last match ended: finditer's next search starts there
@@ -184,7 +175,7 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
             if not (article and article.group(1) in articles):
                 continue  # "juta" after "36": the scale of a number already read
             start = begin - len(article.group())
-        yield _Number(start, match.end(), begin, None, text[start : match.end()])
+        yield start, match.end(), begin, None, text[start : match.end()], None
 
 
 def _word_starts(lower: str, keys: tuple[str, ...]) -> list[int]:
@@ -515,15 +506,13 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
-    start, end, digits = number.start, number.end, number.digits
+    start, end, number_start, digits, words, pre = number
     if digits:
-        if not number.pre and (
-            _glued_before(text, number.number_start) or _bare_year(text, end, digits, rules)
-        ):
+        if not pre and (_glued_before(text, number_start) or _bare_year(text, end, digits, rules)):
             return None
         value = read_number(digits, thousands_mark=rules.thousands_mark)
     else:
-        value = _value(None, number.words, rules)
+        value = _value(None, words, rules)
     if value is None:
         return None
     value_max = None
@@ -547,8 +536,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         factor, end = rules.scales[scale.group("scale").lower()], scale.end()
         lead = _lead(text, end)
     unit_symbol, kind = None, "count"
-    if number.pre:
-        unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
+    if pre:
+        unit_symbol, kind = rules.units.get(pre.lower(), (None, "money"))
     else:
         unit = rules.unit.at(text, end, lead)
         if unit is not None:
@@ -577,7 +566,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     bound_after = rules.bound_after.at(text, per_end, lead)
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
-    rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
+    rule = f"figures.{kind}" + ("_words" if words else "") + ("_range" if value_max else "")
     return Found(
         text[start:end],
         start,
@@ -591,7 +580,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         bound,  # type: ignore[arg-type]
         bound_match[0] if bound_match else start,
         per_end,
-        bool(number.words),
+        bool(words),
         bare,
     )
 
@@ -650,8 +639,9 @@ def _not_an_amount(
 
     lead is _lead(text, end), shared by the patterns read after the number.
     """
-    text, written = view.text, number.words or ""
-    digits = number.digits or ""
+    text = view.text
+    _, _, _, number_digits, written_words, _ = number
+    written, digits = written_words or "", number_digits or ""
     window = start - _WINDOW if start > _WINDOW else 0
     if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
         return True
@@ -659,7 +649,7 @@ def _not_an_amount(
         return True  # "555-1234" is a phone number, "2021-2025" a period
     if digits[:1] == "0" and len(digits) >= 4:
         return True  # "0812..." is a phone number
-    if number.words:
+    if written:
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
