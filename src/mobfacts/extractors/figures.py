@@ -41,6 +41,7 @@ _VERSION_ENDS = frozenset((".0", ",0"))  # what _VERSION's match must end with
 _TIME_ENDS = frozenset((".00", ",00"))  # what _TIME_OF_DAY's match must end with
 _SLOGAN_REACH = 64  # characters after a number looked at before _SLOGAN_AFTER is tried
 _ONE = Decimal(1)
+_PLAIN_DIGITS = 15  # plain digits up to this many are read as an int (exact as a float too)
 _START = operator.itemgetter(0)  # a _Number's start
 _WINDOW = 40  # characters looked at before a number for bounds, labels and names
 _YEARS = (1900, 2100)
@@ -510,7 +511,11 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     if digits:
         if not pre and (_glued_before(text, number_start) or _bare_year(text, end, digits, rules)):
             return None
-        value = read_number(digits, thousands_mark=rules.thousands_mark)
+        value: Decimal | int | None
+        if len(digits) <= _PLAIN_DIGITS and digits.isascii() and digits.isdigit():
+            value = int(digits)  # most numbers: no marks, read without a Decimal
+        else:
+            value = read_number(digits, thousands_mark=rules.thousands_mark)
     else:
         value = _value(None, words, rules)
     if value is None:
@@ -571,7 +576,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         text[start:end],
         start,
         end,
-        as_number(value * factor),
+        value if factor is _ONE and type(value) is int else as_number(value * factor),
         kind,  # type: ignore[arg-type]
         rule,
         unit_symbol,
@@ -632,7 +637,7 @@ def _not_an_amount(
     start: int,
     end: int,
     lead: str | None,
-    value: Decimal,
+    value: Decimal | int,
     value_max: Decimal | None,
 ) -> bool:
     """Bare numbers that are years, labels, names, times, days, list items or list markers.
