@@ -509,7 +509,9 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     text = view.text
     start, end, number_start, digits, words, pre = number
     if digits:
-        if not pre and (_glued_before(text, number_start) or _bare_year(text, end, digits, rules)):
+        if not pre and _glued_before(text, number_start):
+            return None
+        if len(digits) == 4 and not pre and _bare_year(text, end, digits, rules):
             return None
         value: Decimal | int | None
         if len(digits) <= _PLAIN_DIGITS and digits.isascii() and digits.isdigit():
@@ -549,7 +551,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
             unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
             end = unit.end()
             lead = _lead(text, end)
-    if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
+    if end < len(text) and (text[end].isalnum() or text[end] in "/:_" and _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
         rules.period_before.before(text, start) is not None
@@ -591,11 +593,11 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
 
 
 def _bare_year(text: str, end: int, digits: str, rules: _Rules) -> bool:
-    """A year ("2025") that no range, scale or unit can follow: dropped before it is read.
+    """Four digits that are a year ("2025") no range, scale or unit can follow: dropped early.
 
     _not_an_amount would drop it as a bare count; a third of all numbers are such years.
     """
-    if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
+    if not digits.isascii() or not digits.isdigit():
         return False
     if not _YEARS[0] <= int(digits) <= _YEARS[1]:
         return False
