@@ -12,12 +12,11 @@ import functools
 import itertools
 import operator
 import re
-import string
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
@@ -35,10 +34,14 @@ _VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
 _SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
 _SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
 _LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
+# What _lead reads after one space: ASCII letters no other letter goes on from, or one ASCII
+# character that is neither a letter nor a space (re's \s is str.isspace).
+_LEAD = re.compile(r"\s?(?:([A-Za-z]+)(?![A-Za-z\x80-\U0010ffff])|([^\sA-Za-z\x80-\U0010ffff]))")
 _VERSION_ENDS = frozenset((".0", ",0"))  # what _VERSION's match must end with
 _TIME_ENDS = frozenset((".00", ",00"))  # what _TIME_OF_DAY's match must end with
 _SLOGAN_REACH = 64  # characters after a number looked at before _SLOGAN_AFTER is tried
 _ONE = Decimal(1)
+_PLAIN_DIGITS = 15  # plain digits up to this many are read as an int (exact as a float too)
 _START = operator.itemgetter(0)  # a _Number's start
 _WINDOW = 40  # characters looked at before a number for bounds, labels and names
 _YEARS = (1900, 2100)
@@ -85,58 +88,60 @@ class _Phrases:
 
     values: Mapping[str, str]
     longest: int
-    last_words: frozenset[str]  # the last word of every phrase: most numbers have none before
-    ends: tuple[str, ...]  # the last words again, for str.endswith
-    end_length: int  # the longest last word
+    sizes: Mapping[str, tuple[int, ...]]  # last word: its phrases' word counts (2+), longest first
 
     @classmethod
     def of(cls, phrases: Iterable[str] | Mapping[str, str]) -> _Phrases:
         table = dict(phrases) if isinstance(phrases, Mapping) else dict.fromkeys(phrases, "")
         values = {" ".join(str(k).lower().split()): str(v) for k, v in table.items()}
         longest = max((len(k.split()) for k in values), default=0)
-        last_words = frozenset(k.split()[-1] for k in values if k)
-        ends = tuple(sorted(last_words))
-        return cls(values, longest, last_words, ends, max(map(len, ends), default=0))
+        sizes: dict[str, set[int]] = {}
+        for key in values:
+            if len(words := key.split()) >= 2:
+                sizes.setdefault(words[-1], set()).add(len(words))
+        longest_first = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
+        return cls(values, longest, longest_first)
 
     def before(self, text: str, start: int) -> tuple[int, str] | None:
-        """(where it starts, its value) for the longest phrase ending just before start."""
+        """(where it starts, its value) for the longest phrase ending just before start.
+
+        The last word is looked up first (most numbers have no phrase before them) and says
+        which phrase lengths to try: only those are joined and looked up.
+        """
         if not self.longest or start < 2 or not text[start - 1].isspace():
             return None  # (one character before start: a space, no word)
-        if not text[start - 2].isspace():  # the last word ends there: test its end first
-            tail = text[max(0, start - 1 - self.end_length) : start - 1]
-            if tail.isascii() and not tail.lower().endswith(self.ends):
-                return None
-        chunk = text[max(0, start - _WINDOW) : start]
-        tail = chunk.rsplit(None, 1)
-        last = tail[-1].lower() if tail else ""
-        if last not in self.last_words and last.lstrip(_EDGE_MARKS) not in self.last_words:
+        low = max(0, start - _WINDOW)
+        chunk = text[low:start]
+        parts = chunk.rsplit(None, 1)
+        if not parts:
             return None
-        words = chunk.split()
-        if len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW:
-            words = words[1:]  # the first word may be cut
-        for size in range(min(self.longest, len(words)), 0, -1):
-            last = words[-size:]
-            first = last[0].lstrip(_EDGE_MARKS)
-            phrase = " ".join([first, *last[1:]]).lower()
-            if phrase in self.values:
-                offset = chunk.rfind(last[0]) + len(last[0]) - len(first)
-                return max(0, start - _WINDOW) + offset, self.values[phrase]
-        return None
+        word = parts[-1]
+        last = word.lower()
+        sizes = self.sizes.get(last, ())
+        single = last.lstrip(_EDGE_MARKS)
+        if not sizes and single not in self.values:
+            return None
+        cut = len(chunk) == _WINDOW and not chunk[0].isspace() and start > _WINDOW
+        if sizes:
+            words = chunk.split()[1:] if cut else chunk.split()  # the first word may be cut
+            for size in sizes:
+                if size <= len(words):
+                    phrase_words = words[-size:]
+                    first = phrase_words[0].lstrip(_EDGE_MARKS)
+                    phrase = " ".join([first, *phrase_words[1:]]).lower()
+                    if phrase in self.values:
+                        offset = chunk.rfind(phrase_words[0]) + len(phrase_words[0]) - len(first)
+                        return low + offset, self.values[phrase]
+        if single not in self.values or (cut and len(parts) == 1):
+            return None  # (a lone word at a cut window's start may be cut)
+        offset = chunk.rfind(word) + len(word) - len(word.lstrip(_EDGE_MARKS))
+        return low + offset, self.values[single]
 
 
-class _Number(NamedTuple):
-    """A number as written: digits (perhaps after a currency sign) or number words.
-
-    A named tuple: one is built for every number in the text, and a frozen dataclass
-    costs three times as much to build.
-    """
-
-    start: int
-    end: int
-    number_start: int
-    digits: str | None = None
-    words: str | None = None
-    pre: str | None = None
+# A number as written: (start, end, number_start, digits, words, pre), its digits (perhaps
+# after a currency sign, pre) or its number words. A plain tuple: one is built for every
+# number in the text, and a named tuple's __new__ costs ten times as much.
+_Number = tuple[int, int, int, str | None, str | None, str | None]
 
 
 def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
@@ -148,17 +153,20 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
         if last in ends or (last.isspace() and text[max(0, begin - 2)] in ends):
             pre = rules.prefix.search(text, max(0, begin - 8), begin)
             if pre is not None:
-                yield _Number(pre.start(), end, begin, text[begin:end], None, pre.group("pre"))
+                yield pre.start(), end, begin, text[begin:end], None, pre.group("pre")
                 continue
-        yield _Number(begin, end, begin, text[begin:end])
+        yield begin, end, begin, text[begin:end], None, None
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
-            yield _Number(match.start(), match.end(), match.start(), None, match.group())
+            yield match.start(), match.end(), match.start(), None, match.group(), None
         return
     articles = rules.number_words.one_articles
-    for match in rules.lowercase_words.finditer(lower):
-        begin = match.start()
+    resume = 0  # where the last match ended: finditer's next search starts there
+    for at in _word_starts(lower, rules.word_keys):
+        if at < resume or (match := rules.lowercase_words.match(lower, at)) is None:
+            continue
+        begin, resume = at, match.end()
         if begin and (text[begin - 1].isalpha() or unicodedata.category(text[begin - 1]) == "Mn"):
             continue
         start = begin
@@ -168,7 +176,29 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
             if not (article and article.group(1) in articles):
                 continue  # "juta" after "36": the scale of a number already read
             start = begin - len(article.group())
-        yield _Number(start, match.end(), begin, None, text[start : match.end()])
+        yield start, match.end(), begin, None, text[start : match.end()], None
+
+
+def _word_starts(lower: str, keys: tuple[str, ...]) -> list[int]:
+    """Every place a number word may start, in order: where one of the keys occurs.
+
+    str.find runs at C speed over the text; the words pattern is then matched at these few
+    places instead of searched for at every letter (a match finditer would find is one of them).
+    """
+    found: list[int] = []
+    for key in keys:
+        at = lower.find(key)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(key, at + 1)
+    found.sort()
+    return found
+
+
+def _word_keys(vocabulary: Iterable[str]) -> tuple[str, ...]:
+    """What every number word starts with: first words, without those another one begins."""
+    firsts = {word.lower().split()[0] for word in vocabulary if word.strip()}
+    return tuple(sorted(k for k in firsts if not any(k.startswith(o) for o in firsts - {k})))
 
 
 @functools.cache
@@ -217,26 +247,44 @@ class _Endings:
 
 
 def _leads(words: Iterable[str], marks: str = "") -> frozenset[str]:
-    """The ASCII characters a match of any of the words (in any case) may start with."""
-    chars = set(marks)
-    for word in words:
-        first = str(word)[:1]
-        for variant in (first, first.lower(), first.upper(), first.casefold()):
-            chars.update(variant, variant.lower(), variant.upper())
-    return frozenset(c for c in chars if c.isascii())
+    """What _lead may read where a match of any of the words (in any case) starts.
+
+    A word's leading letters as the ASCII letters they match in lowercase ("dolar AS":
+    "dolar"), or its first character when that is ASCII and no letter ("%"); and the marks.
+    """
+    keys = set(marks)
+    for word in map(str, words):
+        runs = {""}
+        for char in word:
+            forms = _ascii_forms(char)
+            if not forms:
+                break
+            runs = {run + form for run in runs for form in forms}
+        if runs != {""}:
+            keys.update(runs)
+        elif word[:1].isascii():
+            keys.add(word[:1])
+    return frozenset(keys)
+
+
+def _ascii_forms(char: str) -> set[str]:
+    """The lowercase ASCII letters a case-blind pattern's char matches ("K": "k", Kelvin: "k")."""
+    variants = (char, char.lower(), char.upper(), char.casefold())
+    return {v.lower() for v in variants if len(v) == 1 and v.isascii() and v.isalpha()}
 
 
 @dataclass(frozen=True, slots=True)
 class _After:
-    """A pattern read just after a number, behind a test of the character it may start with.
+    """A pattern read just after a number, behind a test of the word it may start with.
 
-    Most numbers are followed by a word none of the pattern's words starts with, and a set
-    lookup costs a tenth of a failed regex match. After one space the next character is
-    tested; a second space and any non-ASCII character pass (the pattern decides).
+    Most numbers are followed by a word none of the pattern's words is, and a set lookup
+    costs a tenth of a failed regex match. After one space the next word's ASCII letters
+    (or its first character, when no letter) are tested; a second space and any non-ASCII
+    character pass (the pattern decides).
     """
 
     pattern: regex.Pattern[str]
-    leads: frozenset[str]  # the ASCII characters a match may start with, after the spaces
+    leads: frozenset[str]  # what _lead may read where a match starts (_leads)
 
     def match(self, text: str, end: int) -> regex.Match[str] | None:
         """The pattern's match at end, or None."""
@@ -250,13 +298,23 @@ class _After:
 
 
 def _lead(text: str, end: int) -> str | None:
-    """The ASCII character after end and one space, which _After tests; None: test none."""
-    char = text[end : end + 1]
-    if char.isspace():
-        char = text[end + 1 : end + 2]
-        if char.isspace():
-            return None
-    return char if char.isascii() else None
+    """What _After tests after end and one space; None: test none.
+
+    The run of ASCII letters there in lowercase, unless a non-ASCII character goes on with
+    it; else the one ASCII character there.
+    """
+    lead = _LEAD.match(text, end)
+    if lead is None:
+        return None
+    run = lead[1]
+    return run.lower() if run else lead[2]
+
+
+def _capital_after(text: str, end: int, lead: str | None, pattern: regex.Pattern[str]) -> bool:
+    """Whether pattern (spaces, a capital) matches at end, tried when the letter may be one."""
+    if lead is not None and not text[end + 1 : end + 2].isupper():
+        return False
+    return pattern.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -267,8 +325,10 @@ class _Rules:
     prefix: regex.Pattern[str]
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
+    word_keys: tuple[str, ...]  # what a match of lowercase_words starts with (_word_starts)
     any_case_words: str  # compiled when a text needs it (_pattern)
     range_tail: _After
+    tail_leads: frozenset[str]  # what a range, a scale or a unit may start with (_After.leads)
     scale: _After
     unit: _After
     per: _After
@@ -283,7 +343,7 @@ class _Rules:
     period_before: _Phrases
     period_after: str  # compiled when a duration needs it (_pattern)
     name_before: regex.Pattern[str]
-    capital_after: _After
+    capital_after: regex.Pattern[str]  # "11 Juni": a day (_capital_after)
     list_after: _After
     list_before: regex.Pattern[str]
     list_ends: _Endings
@@ -346,23 +406,28 @@ def _rules(lexicon: Lexicon) -> _Rules:
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
     pair = _alternatives(figures.get("range_pair_words", []))
+    range_after = _After(regex.compile(range_tail), _leads(range_words, "-"))
+    scale_after = _After(
+        regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+        _leads(scales),
+    )
+    unit_after = _After(
+        regex.compile(
+            rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
+        ),
+        _leads(units, "-"),
+    )
     return _Rules(
         digits=regex.compile(_DIGITS),
         prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
+        word_keys=_word_keys(number_words.vocabulary),
         any_case_words=words,
-        range_tail=_After(regex.compile(range_tail), _leads(range_words, "-")),
-        scale=_After(
-            regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
-            _leads(scales),
-        ),
-        unit=_After(
-            regex.compile(
-                rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
-            ),
-            _leads(units, "-"),
-        ),
+        range_tail=range_after,
+        tail_leads=range_after.leads | scale_after.leads | unit_after.leads,
+        scale=scale_after,
+        unit=unit_after,
         per=_After(
             regex.compile(per),
             _leads(
@@ -397,7 +462,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_before=regex.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=_After(regex.compile(r"\s+\p{Lu}"), frozenset(string.ascii_uppercase)),
+        capital_after=regex.compile(r"\s+\p{Lu}"),
         list_after=_After(
             regex.compile(
                 rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
@@ -442,13 +507,19 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
 def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     """A figure from a number: its tail (range, scale, unit, per) and its bound."""
     text = view.text
-    start, end, digits = number.start, number.end, number.digits
+    start, end, number_start, digits, words, pre = number
     if digits:
-        if not number.pre and _glued_before(text, number.number_start):
+        if not pre and _glued_before(text, number_start):
             return None
-        value = read_number(digits, thousands_mark=rules.thousands_mark)
+        if len(digits) == 4 and not pre and _bare_year(text, end, digits, rules):
+            return None
+        value: Decimal | int | None
+        if len(digits) <= _PLAIN_DIGITS and digits.isascii() and digits.isdigit():
+            value = int(digits)  # most numbers: no marks, read without a Decimal
+        else:
+            value = read_number(digits, thousands_mark=rules.thousands_mark)
     else:
-        value = _value(None, number.words, rules)
+        value = _value(None, words, rules)
     if value is None:
         return None
     value_max = None
@@ -472,15 +543,15 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         factor, end = rules.scales[scale.group("scale").lower()], scale.end()
         lead = _lead(text, end)
     unit_symbol, kind = None, "count"
-    if number.pre:
-        unit_symbol, kind = rules.units.get(number.pre.lower(), (None, "money"))
+    if pre:
+        unit_symbol, kind = rules.units.get(pre.lower(), (None, "money"))
     else:
         unit = rules.unit.at(text, end, lead)
         if unit is not None:
             unit_symbol, kind = rules.units[" ".join(unit.group("unit").lower().split())]
             end = unit.end()
             lead = _lead(text, end)
-    if end < len(text) and (text[end].isalnum() or _glued_after(text, end)):
+    if end < len(text) and (text[end].isalnum() or text[end] in "/:_" and _glued_after(text, end)):
         return None
     if unit_symbol in rules.durations and (
         rules.period_before.before(text, start) is not None
@@ -502,12 +573,12 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     bound_after = rules.bound_after.at(text, per_end, lead)
     if bound_after is not None and bound == "=":
         bound = rules.bounds_after[" ".join(bound_after.group("bound").lower().split())]
-    rule = f"figures.{kind}" + ("_words" if number.words else "") + ("_range" if value_max else "")
+    rule = f"figures.{kind}" + ("_words" if words else "") + ("_range" if value_max else "")
     return Found(
         text[start:end],
         start,
         end,
-        as_number(value * factor),
+        value if factor is _ONE and type(value) is int else as_number(value * factor),
         kind,  # type: ignore[arg-type]
         rule,
         unit_symbol,
@@ -516,9 +587,22 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         bound,  # type: ignore[arg-type]
         bound_match[0] if bound_match else start,
         per_end,
-        bool(number.words),
+        bool(words),
         bare,
     )
+
+
+def _bare_year(text: str, end: int, digits: str, rules: _Rules) -> bool:
+    """Four digits that are a year ("2025") no range, scale or unit can follow: dropped early.
+
+    _not_an_amount would drop it as a bare count; a third of all numbers are such years.
+    """
+    if not digits.isascii() or not digits.isdigit():
+        return False
+    if not _YEARS[0] <= int(digits) <= _YEARS[1]:
+        return False
+    lead = _lead(text, end)
+    return lead is not None and lead not in rules.tail_leads
 
 
 def _sentence(view: TextView, start: int, end: int) -> str:
@@ -555,15 +639,16 @@ def _not_an_amount(
     start: int,
     end: int,
     lead: str | None,
-    value: Decimal,
+    value: Decimal | int,
     value_max: Decimal | None,
 ) -> bool:
     """Bare numbers that are years, labels, names, times, days, list items or list markers.
 
     lead is _lead(text, end), shared by the patterns read after the number.
     """
-    text, written = view.text, number.words or ""
-    digits = number.digits or ""
+    text = view.text
+    _, _, _, number_digits, written_words, _ = number
+    written, digits = written_words or "", number_digits or ""
     window = start - _WINDOW if start > _WINDOW else 0
     if digits.isdigit() and len(digits) == 4 and _YEARS[0] <= value <= _YEARS[1]:
         return True
@@ -571,7 +656,7 @@ def _not_an_amount(
         return True  # "555-1234" is a phone number, "2021-2025" a period
     if digits[:1] == "0" and len(digits) >= 4:
         return True  # "0812..." is a phone number
-    if number.words:
+    if written:
         words = _WORD_BREAK.split(written.lower())
         if len(words) == 1 and words[0] in rules.lone_words:
             return True
@@ -594,7 +679,7 @@ def _not_an_amount(
         sentence = view.sentence_at(start)
         if name.start("name") > sentence.start:
             return True  # "Kemenko 1", "WP 2", "Industri 4.0": part of a name
-    if value <= _LAST_DAY and rules.capital_after.at(text, end, lead):
+    if value <= _LAST_DAY and _capital_after(text, end, lead, rules.capital_after):
         return True  # "11 Juni", "4 Mei": a day of a month
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # "Komentar (0)", "(1)": page furniture and list markers
