@@ -410,12 +410,13 @@ _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, s
 _WordClass = tuple[str, int, bool, bool]  # key, kind, surname, syllable
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class _Shape:
     """The classified words of one distinct run text, and what they add up to.
 
-    Shapes are shared by every text that writes the same run, so they never change; a new
-    one is summed up in a single pass over its words.
+    Shapes are shared by every text that writes the same run, so they are never changed
+    (not frozen: a frozen dataclass is several times slower to build); a new one is summed
+    up in the same pass that classifies its words (see _shape).
     """
 
     words: tuple[_WordShape, ...]
@@ -425,26 +426,7 @@ class _Shape:
     anchor: bool  # an office, an honorific (even one letter) or a surname
     names: tuple[str, ...]  # keys of the run's name words (longer than an initial)
     keys: tuple[str, ...]  # keys of all its words
-
-    @classmethod
-    def of(cls, words: tuple[_WordShape, ...]) -> _Shape:
-        """The shape of classified words: what they hold, found in one pass."""
-        has_office = has_paren = naming = anchor = False
-        names = []
-        for _, text, key, kind, surname, _ in words:
-            if kind == NAME:
-                if len(text) > 1:
-                    names.append(key)
-            elif kind == OFFICE or kind == HONORIFIC:
-                has_office = has_office or kind == OFFICE
-                naming = naming or len(text) > 1
-                anchor = True
-            elif kind == PAREN:
-                has_paren = True
-            if surname:
-                naming = anchor = True
-        keys = tuple(w[2] for w in words)
-        return cls(words, has_office, has_paren, naming, anchor, tuple(names), keys)
+    live: bool  # whether a text may keep the run or join a list to it (not a bare word)
 
     def may_name(self, defined: set[str]) -> bool:
         """Whether the run may be (or introduce) a name once abbreviations are known."""
@@ -587,9 +569,30 @@ def _classify(rules: _Rules, text: str) -> _WordClass:
 
 @functools.lru_cache(maxsize=_RUN_TEXTS_KEPT)
 def _shape(rules: _Rules, found: str) -> _Shape:
-    """The classified words of a run's text."""
-    words = tuple((offset, text, *_classify(rules, text)) for offset, text in _pieces(found))
-    return _Shape.of(words)
+    """The classified words of a run's text, and what they hold, in one pass over them."""
+    words = []
+    keys = []
+    names = []
+    has_office = has_paren = naming = anchor = False
+    for offset, text in _pieces(found):
+        key, kind, surname, syllable = _classify(rules, text)
+        words.append((offset, text, key, kind, surname, syllable))
+        keys.append(key)
+        if kind == NAME:
+            if len(text) > 1:
+                names.append(key)
+        elif kind == OFFICE or kind == HONORIFIC:
+            has_office = has_office or kind == OFFICE
+            naming = naming or len(text) > 1
+            anchor = True
+        elif kind == PAREN:
+            has_paren = True
+        if surname:
+            naming = anchor = True
+    live = naming or has_office or has_paren or bool(names)
+    return _Shape(
+        tuple(words), has_office, has_paren, naming, anchor, tuple(names), tuple(keys), live
+    )
 
 
 class _Reader:
