@@ -32,7 +32,10 @@ run is read once, with bounded context around it.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -142,6 +145,7 @@ class _Rules:
     offices: frozenset[str]
     lowercase_offices: frozenset[str]
     vocab: frozenset[str]
+    listed: frozenset[str]  # offices, connectors, honorifics and vocab: keys with a kind
     premodifiers: frozenset[str]
     connectors: frozenset[str]
     conjunctions: frozenset[str]
@@ -272,6 +276,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         offices=_keys(words("office_words")),
         lowercase_offices=_keys(lowercase_offices),
         vocab=vocab,
+        listed=_keys([*words("office_words"), *connectors, *words("honorifics")]) | vocab,
         premodifiers=_keys(words("title_premodifiers")),
         connectors=_keys(connectors),
         conjunctions=_keys(words("title_conjunctions")),
@@ -537,6 +542,9 @@ class _Reading:
     tail_alone: bool = False  # the tail is all of its part of the run
 
 
+_HAS_PAREN = operator.attrgetter("has_paren")
+_LIVE = operator.attrgetter("live")
+
 # Words and run texts recur across articles ("Presiden", "Jakarta", "Menurut"), so, like a
 # vocabulary, what the language data says of each is kept for the next text (bounded).
 _WORDS_KEPT = 1 << 15
@@ -548,7 +556,14 @@ def _classify(rules: _Rules, text: str) -> _WordClass:
     """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
     key = _fold(text)
     upper = text[:1].isupper()
-    if text.startswith("("):
+    if key not in rules.listed:  # most words: none of the tests below but the shape ones
+        if text.startswith("("):
+            kind = PAREN
+        elif len(text) > 1 and text.isupper():
+            kind = ACRONYM
+        else:
+            kind = NAME if upper else VOCAB
+    elif text.startswith("("):
         kind = PAREN
     elif key in rules.offices and (upper or key in rules.lowercase_offices):
         kind = OFFICE
@@ -609,19 +624,19 @@ class _Reader:
 
         A run's words are only built for runs that are kept: most runs are a capitalised
         word or two that nothing can make a name, and are classified once per spelling.
+        Matches are read and shapes looked up by C loops (map); only live shapes, those that
+        may name someone or hold an office or a bracket, are looked at one by one.
         """
-        rules = self.rules
-        found: list[tuple[int, int, _Shape]] = []
-        bracketed: list[_Shape] = []
-        for m in self.run_matches():
-            shape = _shape(rules, m.group())
-            found.append((m.start(), m.end(), shape))
-            if shape.has_paren:
-                bracketed.append(shape)
-        defined = _abbreviations(bracketed)
+        matches = self.run_matches()
+        shapes = list(map(functools.partial(_shape, self.rules), map(re.Match.group, matches)))
+        defined = _abbreviations(filter(_HAS_PAREN, shapes))
+        spans = zip(map(re.Match.start, matches), map(re.Match.end, matches), shapes, strict=True)
+        found = list(spans)
         runs: list[_Run] = []
-        i, n = 0, len(found)
-        while i < n:
+        after = 0  # the first run not joined to a list already
+        for i in itertools.compress(range(len(found)), map(_LIVE, shapes)):
+            if i < after:
+                continue
             start, end, shape = found[i]
             last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
@@ -636,10 +651,10 @@ class _Reader:
                 if may_name or shape.has_paren:
                     pieces = [(start, shape)]
                     runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
-            i = last + 1
+            after = last + 1
         return runs
 
-    def run_matches(self) -> Iterable[re.Match[str]]:
+    def run_matches(self) -> list[re.Match[str]]:
         """Every run in text order, as one scan for runs of any opening would find them."""
         rules, text = self.rules, self.text
         marks = _has_marks(text)
@@ -651,32 +666,44 @@ class _Reader:
         )
         run = _run_pattern(rules.run, marks)
         if not starts:
-            return run.finditer(text)
+            return list(run.finditer(text))
         return self.merged_matches(run, _run_pattern(rules.any_run, marks), starts)
 
     def merged_matches(
         self, run: re.Pattern[str], any_run: re.Pattern[str], starts: list[int]
-    ) -> Iterator[re.Match[str]]:
-        """The matches of run, and of any_run at starts, as one scan of any_run finds them."""
+    ) -> list[re.Match[str]]:
+        """The matches of run, and of any_run at starts, as one scan of any_run finds them.
+
+        The run matches are found by one scan; at each of the few starts, the ones before
+        it are taken by bisection, and a match there drops those it overlaps (the scan is
+        resumed after it when one of them reaches past its end).
+        """
         text = self.text
-        k, n = 0, len(starts)
-        capital = run.search(text)
-        while True:
-            found = None
-            limit = len(text) if capital is None else capital.start()
-            while found is None and k < n and starts[k] < limit:
-                found = any_run.match(text, starts[k])
-                k += 1
+        capitals = list(run.finditer(text))
+        capital_starts = list(map(re.Match.start, capitals))
+        merged: list[re.Match[str]] = []
+        c = 0  # the first capital match not taken or dropped
+        end = 0  # the end of the last match taken
+        for at in starts:
+            before = bisect.bisect_right(capital_starts, at, c)  # a capital there comes first
+            if before > c:
+                merged.extend(capitals[c:before])
+                end, c = capitals[before - 1].end(), before
+            if at < end:
+                continue
+            found = any_run.match(text, at)
             if found is None:
-                if capital is None:
-                    return
-                found = capital
-            yield found
+                continue
+            merged.append(found)
             end = found.end()
-            while k < n and starts[k] < end:
-                k += 1
-            if capital is not None and capital.start() < end:
-                capital = run.search(text, end)
+            past = bisect.bisect_left(capital_starts, end, c)
+            if past > c and capitals[past - 1].end() > end:
+                capitals = list(run.finditer(text, end))
+                capital_starts = list(map(re.Match.start, capitals))
+                past = 0
+            c = past
+        merged.extend(capitals[c:])
+        return merged
 
     def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
         """The last run of a list "A, B, dan C" that continues the title in found[i]."""
