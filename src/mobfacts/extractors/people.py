@@ -396,6 +396,7 @@ class _Run:
     defined: set[str]  # the abbreviations the text defines
     may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
     has_anchor: bool  # whether it holds a title, an honorific or a Vietnamese surname
+    keys: tuple[str, ...]  # the keys of its words, read from its shapes
     _words: list[_Word] | None = None
 
     @property
@@ -544,6 +545,7 @@ class _Reading:
 
 _HAS_PAREN = operator.attrgetter("has_paren")
 _LIVE = operator.attrgetter("live")
+_KEYS = operator.attrgetter("keys")
 
 # Words and run texts recur across articles ("Presiden", "Jakarta", "Menurut"), so, like a
 # vocabulary, what the language data says of each is kept for the next text (bounded).
@@ -645,12 +647,15 @@ class _Reader:
                 if may_name or any(s.has_paren for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
                     anchor = any(s.anchor for _, s in pieces)
-                    runs.append(_Run(start, found[last][1], pieces, defined, may_name, anchor))
+                    keys = tuple(k for _, s in pieces for k in s.keys)
+                    run = _Run(start, found[last][1], pieces, defined, may_name, anchor, keys)
+                    runs.append(run)
             else:
                 may_name = shape.naming or not defined.issuperset(shape.names)  # may_name, inline
                 if may_name or shape.has_paren:
                     pieces = [(start, shape)]
-                    runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
+                    run = _Run(start, end, pieces, defined, may_name, shape.anchor, shape.keys)
+                    runs.append(run)
             after = last + 1
         return runs
 
@@ -1569,15 +1574,13 @@ def _add_later_mentions(
         options.sort(key=lambda o: -len(o[0]))
     taken = {s for p in people for s in p.mentions}
     known = frozenset(forms)
-    for run in runs:
-        # The run's shapes hold every word key: most runs are passed over without words.
-        for _, shape in run.parts:
-            if not known.isdisjoint(shape.keys):
-                break
-        else:
-            continue
+    # A run's keys are read from its shapes: the runs without a known form are passed over
+    # in one C loop (map), without words.
+    for run in itertools.compress(
+        runs, map(operator.not_, map(known.isdisjoint, map(_KEYS, runs)))
+    ):
         words = run.words
-        keys = [w.key for w in words]
+        keys = run.keys
         n = len(keys)
         i = 0
         while i < n:
