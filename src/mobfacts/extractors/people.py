@@ -432,6 +432,7 @@ class _Shape:
     anchor: bool  # an office, an honorific (even one letter) or a surname
     names: tuple[str, ...]  # keys of the run's name words (longer than an initial)
     keys: tuple[str, ...]  # keys of all its words
+    honorific: bool  # whether it holds an honorific ("Pak", "Mr.")
     live: bool  # whether a text may keep the run or join a list to it (not a bare word)
 
     def may_name(self, defined: set[str]) -> bool:
@@ -590,7 +591,7 @@ def _shape(rules: _Rules, found: str) -> _Shape:
     words = []
     keys = []
     names = []
-    has_office = has_paren = naming = anchor = False
+    has_office = has_paren = naming = anchor = honorific = False
     for offset, text in _pieces(found):
         key, kind, surname, syllable = _classify(rules, text)
         words.append((offset, text, key, kind, surname, syllable))
@@ -600,6 +601,7 @@ def _shape(rules: _Rules, found: str) -> _Shape:
                 names.append(key)
         elif kind == OFFICE or kind == HONORIFIC:
             has_office = has_office or kind == OFFICE
+            honorific = honorific or kind == HONORIFIC
             naming = naming or len(text) > 1
             anchor = True
         elif kind == PAREN:
@@ -608,7 +610,15 @@ def _shape(rules: _Rules, found: str) -> _Shape:
             naming = anchor = True
     live = naming or has_office or has_paren or bool(names)
     return _Shape(
-        tuple(words), has_office, has_paren, naming, anchor, tuple(names), tuple(keys), live
+        tuple(words),
+        has_office,
+        has_paren,
+        naming,
+        anchor,
+        tuple(names),
+        tuple(keys),
+        honorific,
+        live,
     )
 
 
@@ -1163,7 +1173,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles_for_lead = _lowercase_lead(reader, run, titles_for_lead)
             cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
-        parts = _split_honorifics(run.words)
+        words = run.words
+        if any(s.honorific for _, s in run.parts):
+            parts = _split_honorifics(words)
+        else:  # what _split_honorifics gives when no word is an honorific
+            parts = [(words, False)] if words else []
         for k, (part, honoured) in enumerate(parts):
             part_cue = "honorific" if honoured else (cue if k == 0 else None)
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
