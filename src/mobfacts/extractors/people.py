@@ -34,7 +34,10 @@ run is read once, with bounded context around it.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -148,6 +151,7 @@ class _Rules:
     offices: frozenset[str]
     lowercase_offices: frozenset[str]
     vocab: frozenset[str]
+    listed: frozenset[str]  # offices, connectors, honorifics and vocab: keys with a kind
     premodifiers: frozenset[str]
     connectors: frozenset[str]
     conjunctions: frozenset[str]
@@ -284,6 +288,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         offices=_keys(words("office_words")),
         lowercase_offices=_keys(lowercase_offices),
         vocab=vocab,
+        listed=_keys([*words("office_words"), *connectors, *words("honorifics")]) | vocab,
         premodifiers=_keys(words("title_premodifiers")),
         connectors=_keys(connectors),
         conjunctions=_keys(words("title_conjunctions")),
@@ -437,6 +442,7 @@ class _Run:
     defined: set[str]  # the abbreviations the text defines
     may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
     has_anchor: bool  # whether it holds a title, an honorific or a Vietnamese surname
+    keys: tuple[str, ...]  # the keys of its words, read from its shapes
     _words: list[_Word] | None = None
 
     @property
@@ -456,12 +462,13 @@ _WordShape = tuple[int, str, str, int, bool, bool]  # offset, text, key, kind, s
 _WordClass = tuple[str, int, bool, bool]  # key, kind, surname, syllable
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class _Shape:
     """The classified words of one distinct run text, and what they add up to.
 
-    Shapes are shared by every text that writes the same run, so they never change; a new
-    one is summed up in a single pass over its words.
+    Shapes are shared by every text that writes the same run, so they are never changed
+    (not frozen: a frozen dataclass is several times slower to build); a new one is summed
+    up in the same pass that classifies its words (see _shape).
     """
 
     words: tuple[_WordShape, ...]
@@ -471,26 +478,8 @@ class _Shape:
     anchor: bool  # an office, an honorific (even one letter) or a surname
     names: tuple[str, ...]  # keys of the run's name words (longer than an initial)
     keys: tuple[str, ...]  # keys of all its words
-
-    @classmethod
-    def of(cls, words: tuple[_WordShape, ...]) -> _Shape:
-        """The shape of classified words: what they hold, found in one pass."""
-        has_office = has_paren = naming = anchor = False
-        names = []
-        for _, text, key, kind, surname, _ in words:
-            if kind == NAME:
-                if len(text) > 1:
-                    names.append(key)
-            elif kind == OFFICE or kind == HONORIFIC:
-                has_office = has_office or kind == OFFICE
-                naming = naming or len(text) > 1
-                anchor = True
-            elif kind == PAREN:
-                has_paren = True
-            if surname:
-                naming = anchor = True
-        keys = tuple(w[2] for w in words)
-        return cls(words, has_office, has_paren, naming, anchor, tuple(names), keys)
+    honorific: bool  # whether it holds an honorific ("Pak", "Mr.")
+    live: bool  # whether a text may keep the run or join a list to it (not a bare word)
 
     def may_name(self, defined: set[str]) -> bool:
         """Whether the run may be (or introduce) a name once abbreviations are known."""
@@ -601,6 +590,10 @@ class _Reading:
     tail_alone: bool = False  # the tail is all of its part of the run
 
 
+_HAS_PAREN = operator.attrgetter("has_paren")
+_LIVE = operator.attrgetter("live")
+_KEYS = operator.attrgetter("keys")
+
 # Words and run texts recur across articles ("Presiden", "Jakarta", "Menurut"), so, like a
 # vocabulary, what the language data says of each is kept for the next text (bounded).
 _WORDS_KEPT = 1 << 15
@@ -612,7 +605,14 @@ def _classify(rules: _Rules, text: str) -> _WordClass:
     """Key, kind, whether a Vietnamese surname, whether a Vietnamese syllable."""
     key = _fold(text)
     upper = text[:1].isupper()
-    if text.startswith("("):
+    if key not in rules.listed:  # most words: none of the tests below but the shape ones
+        if text.startswith("("):
+            kind = PAREN
+        elif len(text) > 1 and text.isupper():
+            kind = ACRONYM
+        else:
+            kind = NAME if upper else VOCAB
+    elif text.startswith("("):
         kind = PAREN
     elif key in rules.offices and (upper or key in rules.lowercase_offices):
         kind = OFFICE
@@ -633,9 +633,39 @@ def _classify(rules: _Rules, text: str) -> _WordClass:
 
 @functools.lru_cache(maxsize=_RUN_TEXTS_KEPT)
 def _shape(rules: _Rules, found: str) -> _Shape:
-    """The classified words of a run's text."""
-    words = tuple((offset, text, *_classify(rules, text)) for offset, text in _pieces(found))
-    return _Shape.of(words)
+    """The classified words of a run's text, and what they hold, in one pass over them."""
+    words = []
+    keys = []
+    names = []
+    has_office = has_paren = naming = anchor = honorific = False
+    for offset, text in _pieces(found):
+        key, kind, surname, syllable = _classify(rules, text)
+        words.append((offset, text, key, kind, surname, syllable))
+        keys.append(key)
+        if kind == NAME:
+            if len(text) > 1:
+                names.append(key)
+        elif kind == OFFICE or kind == HONORIFIC:
+            has_office = has_office or kind == OFFICE
+            honorific = honorific or kind == HONORIFIC
+            naming = naming or len(text) > 1
+            anchor = True
+        elif kind == PAREN:
+            has_paren = True
+        if surname:
+            naming = anchor = True
+    live = naming or has_office or has_paren or bool(names)
+    return _Shape(
+        tuple(words),
+        has_office,
+        has_paren,
+        naming,
+        anchor,
+        tuple(names),
+        tuple(keys),
+        honorific,
+        live,
+    )
 
 
 class _Reader:
@@ -652,19 +682,19 @@ class _Reader:
 
         A run's words are only built for runs that are kept: most runs are a capitalised
         word or two that nothing can make a name, and are classified once per spelling.
+        Matches are read and shapes looked up by C loops (map); only live shapes, those that
+        may name someone or hold an office or a bracket, are looked at one by one.
         """
-        rules = self.rules
-        found: list[tuple[int, int, _Shape]] = []
-        bracketed: list[_Shape] = []
-        for m in self.run_matches():
-            shape = _shape(rules, m.group())
-            found.append((m.start(), m.end(), shape))
-            if shape.has_paren:
-                bracketed.append(shape)
-        defined = _abbreviations(bracketed)
+        matches = self.run_matches()
+        shapes = list(map(functools.partial(_shape, self.rules), map(re.Match.group, matches)))
+        defined = _abbreviations(filter(_HAS_PAREN, shapes))
+        spans = zip(map(re.Match.start, matches), map(re.Match.end, matches), shapes, strict=True)
+        found = list(spans)
         runs: list[_Run] = []
-        i, n = 0, len(found)
-        while i < n:
+        after = 0  # the first run not joined to a list already
+        for i in itertools.compress(range(len(found)), map(_LIVE, shapes)):
+            if i < after:
+                continue
             start, end, shape = found[i]
             last = self._list_end(found, i, defined) if shape.has_office else i
             if last > i:
@@ -673,16 +703,19 @@ class _Reader:
                 if may_name or any(s.has_paren for _, _, s in parts):
                     pieces = [(a, s) for a, _, s in parts]
                     anchor = any(s.anchor for _, s in pieces)
-                    runs.append(_Run(start, found[last][1], pieces, defined, may_name, anchor))
+                    keys = tuple(k for _, s in pieces for k in s.keys)
+                    run = _Run(start, found[last][1], pieces, defined, may_name, anchor, keys)
+                    runs.append(run)
             else:
                 may_name = shape.naming or not defined.issuperset(shape.names)  # may_name, inline
                 if may_name or shape.has_paren:
                     pieces = [(start, shape)]
-                    runs.append(_Run(start, end, pieces, defined, may_name, shape.anchor))
-            i = last + 1
+                    run = _Run(start, end, pieces, defined, may_name, shape.anchor, shape.keys)
+                    runs.append(run)
+            after = last + 1
         return runs
 
-    def run_matches(self) -> Iterable[re.Match[str]]:
+    def run_matches(self) -> list[re.Match[str]]:
         """Every run in text order, as one scan for runs of any opening would find them."""
         rules, text = self.rules, self.text
         marks = _has_marks(text)
@@ -694,32 +727,44 @@ class _Reader:
         )
         run = _run_pattern(rules.run, marks)
         if not starts:
-            return run.finditer(text)
+            return list(run.finditer(text))
         return self.merged_matches(run, _run_pattern(rules.any_run, marks), starts)
 
     def merged_matches(
         self, run: re.Pattern[str], any_run: re.Pattern[str], starts: list[int]
-    ) -> Iterator[re.Match[str]]:
-        """The matches of run, and of any_run at starts, as one scan of any_run finds them."""
+    ) -> list[re.Match[str]]:
+        """The matches of run, and of any_run at starts, as one scan of any_run finds them.
+
+        The run matches are found by one scan; at each of the few starts, the ones before
+        it are taken by bisection, and a match there drops those it overlaps (the scan is
+        resumed after it when one of them reaches past its end).
+        """
         text = self.text
-        k, n = 0, len(starts)
-        capital = run.search(text)
-        while True:
-            found = None
-            limit = len(text) if capital is None else capital.start()
-            while found is None and k < n and starts[k] < limit:
-                found = any_run.match(text, starts[k])
-                k += 1
+        capitals = list(run.finditer(text))
+        capital_starts = list(map(re.Match.start, capitals))
+        merged: list[re.Match[str]] = []
+        c = 0  # the first capital match not taken or dropped
+        end = 0  # the end of the last match taken
+        for at in starts:
+            before = bisect.bisect_right(capital_starts, at, c)  # a capital there comes first
+            if before > c:
+                merged.extend(capitals[c:before])
+                end, c = capitals[before - 1].end(), before
+            if at < end:
+                continue
+            found = any_run.match(text, at)
             if found is None:
-                if capital is None:
-                    return
-                found = capital
-            yield found
+                continue
+            merged.append(found)
             end = found.end()
-            while k < n and starts[k] < end:
-                k += 1
-            if capital is not None and capital.start() < end:
-                capital = run.search(text, end)
+            past = bisect.bisect_left(capital_starts, end, c)
+            if past > c and capitals[past - 1].end() > end:
+                capitals = list(run.finditer(text, end))
+                capital_starts = list(map(re.Match.start, capitals))
+                past = 0
+            c = past
+        merged.extend(capitals[c:])
+        return merged
 
     def _list_end(self, found: list[tuple[int, int, _Shape]], i: int, defined: set[str]) -> int:
         """The last run of a list "A, B, dan C" that continues the title in found[i]."""
@@ -1201,7 +1246,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             titles_for_lead = _lowercase_lead(reader, run, titles_for_lead)
             cue = "title_comma_name" if titles_for_lead is not None else None
         readings = []
-        parts = _split_honorifics(run.words)
+        words = run.words
+        if any(s.honorific for _, s in run.parts):
+            parts = _split_honorifics(words)
+        else:  # what _split_honorifics gives when no word is an honorific
+            parts = [(words, False)] if words else []
         if credit is not None and len(parts) == 1:  # the photographer's name is read alone
             parts = [(parts[0][0][:credit], parts[0][1]), (parts[0][0][credit:], False)]
         else:
@@ -1746,15 +1795,13 @@ def _add_later_mentions(
         options.sort(key=lambda o: -len(o[0]))
     taken = {s for p in people for s in p.mentions}
     known = frozenset(forms)
-    for run in runs:
-        # The run's shapes hold every word key: most runs are passed over without words.
-        for _, shape in run.parts:
-            if not known.isdisjoint(shape.keys):
-                break
-        else:
-            continue
+    # A run's keys are read from its shapes: the runs without a known form are passed over
+    # in one C loop (map), without words.
+    for run in itertools.compress(
+        runs, map(operator.not_, map(known.isdisjoint, map(_KEYS, runs)))
+    ):
         words = run.words
-        keys = [w.key for w in words]
+        keys = run.keys
         n = len(keys)
         i = 0
         while i < n:
