@@ -121,3 +121,25 @@ def test_a_megabyte_line_without_sentences_gets_figures_but_no_subjects() -> Non
     found = figures.extract(TextView.of(text, lang.load("id")))
     assert found and all(f.subject is None for f in found)
     assert all(len(f.sentence) <= 700 for f in found)
+
+
+def _lead_by_definition(text: str, at: int) -> tuple[str | None, str | None] | None:
+    """_LEAD read literally: one optional space, then ASCII letters no other letter goes on
+    from, or one ASCII character that is neither a letter nor a space."""
+    if at < len(text) and text[at].isspace():
+        at += 1
+    end = at
+    while end < len(text) and text[end].isascii() and text[end].isalpha():
+        end += 1
+    if end > at:
+        following = text[end : end + 1]
+        return (text[at:end], None) if not following or following.isascii() else None
+    c = text[at : at + 1]
+    return (None, c) if c and c.isascii() and not c.isspace() else None
+
+
+@given(st.text(alphabet="aZ1.,%$ \t\n\x1c\x0béß\u0300\u00a0\u3000", max_size=8))
+def test_lead_reads_what_its_comment_says(text: str) -> None:
+    for at in range(len(text) + 1):
+        found = figures._LEAD.match(text, at)
+        assert (found.groups() if found else None) == _lead_by_definition(text, at)
