@@ -1205,7 +1205,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         if r in consumed or not run.may_name:
             continue
         following = runs[r + 1] if r + 1 < len(runs) else None
-        titles_for_lead = lead_cue.pop(r, None)
+        titles_for_lead = passed = lead_cue.pop(r, None)
         # The last character before the run, past spaces ("" when only spaces are near).
         before = text[max(0, run.start - 4) : run.start].rstrip(" \t")[-1:]
         cue: str | None = None
@@ -1263,6 +1263,15 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             readings.append(reader.read(part, part_cue, wants_tail and k == len(parts) - 1))
         if len(parts) > 1:
             _title_across_honorific(parts, readings)
+        # Offices listed before this run's own ("anggota Komite Sentral Partai, | Sekretaris
+        # ..., Hoang Minh Tuan") go with it to the name it gives.
+        carried: list[tuple[int, int]] = []
+        if passed and reader.title_start(run.words, 0, len(run.words)) == 0:
+            carried = passed
+        if carried and readings and readings[0].found:
+            if readings[0].found[0].rule == "title_before_name":
+                readings[0].found[0].titles[:0] = carried
+            carried = []
         if titles_for_lead is not None and readings and readings[0].found:
             first = readings[0].found[0]
             if _opens_run(run, first):
@@ -1327,14 +1336,13 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             consumed.update(taken)
         elif last.dangling and reader.title_start(following.words, 0, len(following.words)) != 0:
             if _title_gap(reader, run.end, following):
-                lead_cue[r + 1] = last.dangling
-            else:
-                end = _demonstrative_end(reader, run.end, following)
-                if (
-                    end is not None
-                ):  # "Direktur perusahaan tersebut, X": "perusahaan" is the title's
-                    *others, (start, _) = last.dangling
-                    lead_cue[r + 1] = [*others, (start, end)]
+                lead_cue[r + 1] = [*carried, *last.dangling]
+            elif (end := _demonstrative_end(reader, run.end, following)) is not None:
+                # "Direktur perusahaan tersebut, X": "perusahaan" is the title's
+                *others, (start, _) = last.dangling
+                lead_cue[r + 1] = [*carried, *others, (start, end)]
+        elif last.dangling and _list_gap(text, run.end, following.start):
+            lead_cue[r + 1] = [*carried, *last.dangling]  # the next run opens with an office
     return found
 
 
