@@ -1740,7 +1740,7 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
         if person is None:
             holders = holding.get(c.key)
             if holders:
-                person = min(holders, key=lambda p: _distance(p, c.start))
+                person = _holder(text, holders, c)
             elif _is_weak(c) and sightings[c.key] < 2:
                 continue  # "Officials said", "Menurut Warga": one word, seen once
             else:
@@ -1748,7 +1748,8 @@ def _merge(reader: _Reader, runs: list[_Run], candidates: list[_Candidate]) -> t
                 people.append(person)
                 for part in _parts(c.key):
                     holding.setdefault(part, []).append(person)
-            by_key[c.key] = person
+            if not holders or len(holders) == 1:  # "Nam" of two people is chosen each time
+                by_key[c.key] = person
         person.mentions[c.start] = c.end
         for start, end in c.titles:
             person.titles.setdefault(_title_key(text[start:end]), (start, end))
@@ -1773,6 +1774,17 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 def _title_key(title: str) -> str:
     """A title compared without case, diacritics or a parenthesised abbreviation."""
     return " ".join(_fold(_PARENTHESES.sub(" ", title)).split())
+
+
+def _holder(text: str, holders: list[_Person], candidate: _Candidate) -> _Person:
+    """Whose part of a name a shorter mention is: of several people ("Ta Quang Nam",
+    "Nguyen Ngoc Nam"), the ones already given the mention's title ("Deputy Minister Nam"
+    is the Deputy Minister of ...), then the one named last before it."""
+    if len(holders) > 1 and candidate.titles:
+        words = {w for s, e in candidate.titles for w in _title_key(text[s:e]).split()}
+        fitting = [p for p in holders if any(words <= set(t.split()) for t in p.titles)]
+        holders = fitting or holders
+    return min(holders, key=lambda p: _distance(p, candidate.start))
 
 
 def _distance(person: _Person, start: int) -> int:
