@@ -544,7 +544,7 @@ class _Reader:
             return True  # "first nine months of 2025", "sembilan bulan pertama tahun 2025"
         if last.is_word and len(phrase) <= _SHORT_PHRASE and last.lower in time:
             return True  # "akhir tahun"
-        if all(t.lower in words.time_counters for t in phrase):
+        if head in words.time_counters and all(t.lower in words.time_counters for t in phrase):
             return True  # an ordinal alone: "pertama"
         if head and "-" not in head:
             return False  # its head is no time word, so not every word is one
@@ -894,8 +894,6 @@ class _Reader:
                 if opening and words.is_noun(tokens[opening - 1]):
                     k = opening - 1  # "Foreign direct investment (FDI) disbursed in ..."
                     continue
-                if k and tokens[k - 1].text in words.openers:
-                    break  # "lebih tinggi daripada X": an adjective, no head
                 if not (
                     words.is_noun(tokens[k])
                     or (tokens[k].is_number and k and words.is_noun(tokens[k - 1]))
@@ -909,9 +907,12 @@ class _Reader:
                 ):  # "ekspor batu bara kita ke Vietnam"
                     break
                 k -= 1
+            if k >= 0 and tokens[k].text in words.openers:
+                k += 1  # "lebih tinggi daripada X": an adjective, no head
             head = tokens[k + 1 : end + 1]
-            if k >= 0 and self.figure_at(tokens[k], index) is not None:
-                head = head[self.unit_length(head, 0) :]  # "500 km persegi dengan ..."
+            if head and k >= 0 and head[0].lower in words.unit_starts:
+                if self.figure_at(tokens[k], index) is not None:  # "500 km persegi dengan ..."
+                    head = head[self.unit_length(head, 0) :]
             if not head or self.only_time(head) or head[-1].lower in words.anaphors:
                 return None
             if k >= 0 and (tokens[k].is_number or self.counts(tokens[k], index)):
