@@ -179,6 +179,7 @@ class _Words:
     dimensions: frozenset[str]  # words before what a change is measured in ("in value")
     worth: frozenset[str]  # words after a sum before what it buys ("$5 million worth of rice")
     determiners: frozenset[str]
+    articles: frozenset[str]  # articles before a noun in apposition ("15,820 accidents, a ...")
     out_of: tuple[tuple[str, ...], ...]
     time_nouns: frozenset[str]
     time_counters: frozenset[str]  # number words and ordinals that open a time phrase
@@ -288,6 +289,7 @@ def _words(lexicon: Lexicon) -> _Words:
         dimensions=group(subject, "dimension_words"),
         worth=group(subject, "worth_words"),
         determiners=group(subject, "determiners"),
+        articles=group(subject, "apposition_articles"),
         out_of=tuple(tuple(str(w).lower().split()) for w in subject.get("out_of_words", [])),
         time_nouns=group(subject, "time_nouns"),
         time_counters=counters,
@@ -402,6 +404,7 @@ class _Reader:
         self.ends = [item.context_end for item in found]
         self.subjects: list[str | None] = [None] * len(found)
         self.pending: dict[int, int] = {}
+        self.apposed: dict[int, str] = {}  # a change noun in apposition: "a decrease of N"
         self.last_subject: str | None = None
         self.cached: tuple[int, int, list[int], list[Token]] = (-1, -1, [], [])
 
@@ -541,6 +544,8 @@ class _Reader:
             return True  # "first nine months of 2025", "sembilan bulan pertama tahun 2025"
         if last.is_word and len(phrase) <= _SHORT_PHRASE and last.lower in time:
             return True  # "akhir tahun"
+        if head in words.time_counters and all(t.lower in words.time_counters for t in phrase):
+            return True  # an ordinal alone: "pertama"
         if head and "-" not in head:
             return False  # its head is no time word, so not every word is one
         return all(t.is_number or all(w in time for w in t.lower.split("-")) for t in phrase)
@@ -684,6 +689,10 @@ class _Reader:
             if k >= 0 and tokens[k].is_number and tokens[k].start < last_end:
                 k = self.past_figure_words(tokens, k, j, index)  # "5 miliar VND dan"
             phrase = list(tokens[k + 1 : j + 1])
+            if k >= 0 and tokens[k].is_number:  # a unit the reader left out: "4.000 m dan lebar"
+                del phrase[: self.unit_length(phrase, 0)]
+                if phrase and phrase[0].text == "/":
+                    del phrase[:2]  # and its denominator: "4 g/l"
             while phrase and phrase[0].lower in words.inner:
                 phrase.pop(0)
             while phrase and phrase[-1].lower in words.joiners:
@@ -713,8 +722,15 @@ class _Reader:
                 continue
             if before in words.means:
                 return "means", None
+            listed = self.list_start(tokens, k, phrase) if phrase[0].text[0].isupper() else None
+            if listed is not None:  # "di Rumah Sakit Bach Mai, Rumah Sakit K dan ..."
+                k, before = listed, tokens[listed].lower
             counted = False
-            if k >= 0 and (tokens[k].is_number or before in words.determiners):
+            if (
+                k >= 0
+                and tokens[k + 1] is phrase[0]
+                and (tokens[k].is_number or before in words.determiners)
+            ):  # not past a joiner: "South Korea with 10,800 and China with 3,100"
                 placed = self.past_quantity(tokens, k, index)
                 counted = placed != k and tokens[placed].lower in words.prepositions
                 if counted:
@@ -735,6 +751,25 @@ class _Reader:
         if adjunct is not None:
             return "adjunct", adjunct
         return "clause", -1
+
+    def list_start(self, tokens: Sequence[Token], k: int, phrase: Sequence[Token]) -> int | None:
+        """Where the lowercase preposition before a list of names ending in a phrase after k
+        stands ("di Rumah Sakit A, Rumah Sakit B dan C"): the names only say where; None if
+        they are no list."""
+        words, commas = self.words, 0
+        joined = not words.joiners.isdisjoint(map(_lower, phrase))
+        for r in range(k, max(-1, k - 3 * _MAX_PHRASE), -1):
+            token = tokens[r]
+            if token.text == ",":
+                commas += 1
+            elif token.lower in words.joiners:
+                joined = True
+            elif token.is_word and token.text.islower():
+                found = token.lower in words.prepositions and commas and joined
+                return r if found and r < k else None
+            elif not (token.is_word or token.is_number) or r == 0:
+                return None
+        return None
 
     def relative_owner(self, tokens: Sequence[Token], k: int, index: int) -> list[Token] | None:
         """The phrase a relative clause ending at k belongs to: the subject of the linking verb
@@ -778,6 +813,8 @@ class _Reader:
         words, word = self.words, tokens[j].lower
         if j + 1 < len(tokens) and tokens[j + 1].text in words.infinitive_markers:
             return None
+        if j + 1 < len(tokens) and f"{word} {tokens[j + 1].lower}" in words.amount_links:
+            return False  # "terdiri atas", "consists of"
         return not (word in words.amount_links or word in words.changes or word in words.level)
 
     def lone_participle(self, after: Sequence[Token], index: int) -> bool:
@@ -859,6 +896,7 @@ class _Reader:
                     continue
                 if not (
                     words.is_noun(tokens[k])
+                    or (tokens[k].is_number and k and words.is_noun(tokens[k - 1]))
                     or self.is_participle(tokens, k)
                     or (
                         tokens[k].lower in words.inner
@@ -869,7 +907,12 @@ class _Reader:
                 ):  # "ekspor batu bara kita ke Vietnam"
                     break
                 k -= 1
+            if k >= 0 and tokens[k].text in words.openers:
+                k += 1  # "lebih tinggi daripada X": an adjective, no head
             head = tokens[k + 1 : end + 1]
+            if head and k >= 0 and head[0].lower in words.unit_starts:
+                if self.figure_at(tokens[k], index) is not None:  # "500 km persegi dengan ..."
+                    head = head[self.unit_length(head, 0) :]
             if not head or self.only_time(head) or head[-1].lower in words.anaphors:
                 return None
             if k >= 0 and (tokens[k].is_number or self.counts(tokens[k], index)):
@@ -1017,6 +1060,13 @@ class _Reader:
                 how, found = self.backward(before, index)  # "well above the limit of 45"
                 if how == "np":
                     return _phrase(text, found)
+            if len(before) > 1 and (
+                before[-1].lower in words.attribute_prepositions
+                or self.names_count(before, opened=True)
+            ):  # "followed by Taiwan with 51,200", "dan lebar 75 m"
+                how, found = self.backward(before, index)
+                if how in ("np", "adjunct"):
+                    return _phrase(text, found)
             earlier = self.inherit(index, sentence.start, count=True)
             if earlier is not None:
                 return self.subjects[earlier]
@@ -1080,6 +1130,11 @@ class _Reader:
                 phrase = self.forward_subject(rest)
                 if self.usable(phrase):
                     return _phrase(text, phrase)
+        if how == "np" and len(found) == 1 and self.change_apposition(before, found[0]):
+            earlier = self.inherit(index, sentence.start, count=False)
+            if earlier is not None:  # "15,820 accidents, a decrease of 11.2 per cent"
+                self.apposed[index] = found[0].lower
+                return self.subjects[earlier]
         if how in ("np", "agent") or (how == "adjunct" and item.kind != "percent"):
             return _phrase(text, found)
         if how == "figure":
@@ -1102,6 +1157,16 @@ class _Reader:
         head, segment_first = self.clause_heads(before)
         chosen = head or segment_first
         return _phrase(text, chosen) if chosen else None
+
+    def change_apposition(self, before: Sequence[Token], noun: Token) -> bool:
+        """A change noun set after a comma beside an earlier figure ("15,820 accidents, a
+        decrease of 11.2 per cent"): it names the change, the earlier figure what changed."""
+        if noun.lower not in self.words.change_nouns:
+            return False
+        i = next(i for i, t in enumerate(before) if t.start == noun.start)
+        if i and before[i - 1].lower in self.words.articles:
+            i -= 1
+        return i > 0 and before[i - 1].text == ","
 
     def past_aside(
         self, after: Sequence[Token], before: Sequence[Token], index: int
@@ -1153,9 +1218,12 @@ class _Reader:
         words = self.words
         if not share and (len(phrase) > 1 or phrase[0].lower not in words.classifiers):
             return phrase
-        if not self.links_amount(before):
+        linked = self.links_amount(before)
+        if not linked and (share or not self.names_count(before)):
             return phrase  # "Acara itu dihadiri 12.000 orang", "menara berisi 60 unit"
         how, found = self.backward(before, index)
+        if how == "adjunct" and not linked:
+            how = "np"  # "dengan populasi sekitar 1,86 juta jiwa"
         if how != "np":
             past_mark = how == "figure" or (how == "clause" and found >= 0)
             return None if past_mark and not share else phrase  # "There were 400 people"
@@ -1164,11 +1232,37 @@ class _Reader:
             return phrase  # what an earlier count counts: "158 projects totalling 144,000 units"
         return found
 
+    def names_count(self, before: Sequence[Token], *, opened: bool = False) -> bool:
+        """Whether a lowercase noun right before a count names what it counts, with no verb
+        between ("populasi 1,86 juta jiwa", "udang ukuran 100 ekor"); opened: only a noun that
+        opens a phrase after a preposition, a joiner or a comma ("dan lebar 75 m"), as a count
+        with no classifier after it may follow a verb ("Việt Nam still lacks 150,000")."""
+        words = self.words
+        last = before[-1] if before else None
+        if last is None or not last.is_word or not last.text.islower():
+            return False
+        if opened:
+            opener = before[-2] if len(before) > 1 else last
+            if not (
+                opener.text == ","
+                or opener.lower in words.prepositions
+                or opener.lower in words.joiners
+            ):
+                return False
+        return (
+            words.is_noun(last)
+            and not self.is_time_word(last.lower)
+            and last.lower not in words.classifiers
+            and not last.lower.endswith(words.participle_suffixes)
+        )
+
     def links_amount(self, before: Sequence[Token]) -> bool:
         """Whether the words right before a figure say its subject is that amount ("mencapai",
         "reached", "rose to", "bertambah menjadi"), not what something did to it ("drew")."""
         words = self.words
         last = len(before) - 1
+        if last > 0 and f"{before[last - 1].lower} {before[last].lower}" in words.amount_links:
+            return True  # "terdiri atas 71 orang", "consists of 12 people"
         if last > 0 and before[last].lower in words.level:
             last -= 1  # "rose to", "bertambah menjadi"
         link = before[last].lower if last >= 0 else ""
@@ -1218,6 +1312,7 @@ class _Reader:
         if following in words.changes_after:
             return "increase" if following in words.increase_after else "decrease"
         head = subject.split(" ", 1)[0].lower() if subject else ""
+        head = self.apposed.get(index, head)
         if not words.change_nouns.isdisjoint((following, head)):  # rarely
             for word in (following, head):
                 if word in words.increase_nouns:
