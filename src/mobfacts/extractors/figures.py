@@ -53,6 +53,8 @@ _YEARS = (1900, 2100)
 _LAST_DAY = 31
 _LIST_ITEM_MAX = 10  # "Kemenko 1, 2, 3 dan 4": item numbers are small
 _SENTENCE_CHARS = 300  # a figure's sentence is cut to this many characters either side
+_NOUN_PER_WORDS = 3  # words between a figure and a per word that may name what it counts
+_NOUN_PER_REACH = 48  # characters after a figure looked at for those words and the per word
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -337,6 +339,9 @@ class _Rules:
     scale: _After
     unit: _After
     per: _After
+    noun_per: regex.Pattern[str]  # a few words, then a per word: "45 pelayaran per minggu"
+    per_openers: tuple[str, ...]  # " per ", " a ": what noun_per's per word may be
+    function_words: frozenset[str]  # no word of what a figure counts ("from a year earlier")
     range_openers: _Phrases
     bound_after: _After
     bounds_after: Mapping[str, str]
@@ -395,7 +400,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
     ]
     per_words = _alternatives(figures.get("per_words", []))
     unit_words = _alternatives(
-        _units_not_words([*figures.get("units", {}), *figures.get("currencies", {})])
+        [
+            *_units_not_words([*figures.get("units", {}), *figures.get("currencies", {})]),
+            *figures.get("per_phrases", []),
+        ]
     )
     articles_before_units = _alternatives(figures.get("per_article_words", []))
     per = (
@@ -403,6 +411,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"|\s+(?i:{per_words})\s+(?P<word>(?i:{unit_words})|[\p{{L}}\p{{M}}]+)"
         rf"|\s+(?i:{articles_before_units})\s+(?P<word>(?i:{_alternatives(durations)}))"
         rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
+    )
+    per_openers = [*figures.get("per_words", []), *figures.get("per_article_words", [])]
+    noun_per = (
+        rf"(?:\s+[\p{{L}}\p{{M}}]+){{1,{_NOUN_PER_WORDS}}}?"
+        rf"(?=\s+(?i:{_alternatives(per_openers)})\s)"
     )
     bound_after = (
         rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
@@ -443,6 +456,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
                 ],
                 "/",
             ),
+        ),
+        noun_per=regex.compile(noun_per),
+        per_openers=tuple(f" {w.lower()} " for w in per_openers),
+        function_words=frozenset(
+            w.lower() for w in figures.get("subject", {}).get("function_words", [])
         ),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
         bound_after=_After(regex.compile(bound_after), _leads(figures.get("bounds_after", {}))),
@@ -573,6 +591,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
         per_end = denominator.end()
         lead = _lead(text, per_end)
+    if not per:
+        per = _per_after_noun(text, per_end, rules)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
     bound_after = rules.bound_after.at(text, per_end, lead)
@@ -595,6 +615,25 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         bool(words),
         bare,
     )
+
+
+def _per_after_noun(text: str, end: int, rules: _Rules) -> list[str]:
+    """Denominators after the words the figure counts: "45 pelayaran per minggu",
+    "20 million passengers a year" (the words stay the subject's, out of the figure's text).
+    """
+    window = text[end : end + _NOUN_PER_REACH].lower()
+    if not any(opener in window for opener in rules.per_openers):
+        return []  # most figures: no per word near
+    words = rules.noun_per.match(text, end)
+    if words is None or not rules.function_words.isdisjoint(words.group().split()):
+        return []  # "down 14 per cent from a year earlier": no noun between
+    per: list[str] = []
+    at = words.end()
+    while (denominator := rules.per.match(text, at)) is not None:
+        fused = denominator.group("fused")
+        per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
+        at = denominator.end()
+    return per
 
 
 def _bare_year(text: str, end: int, digits: str, rules: _Rules) -> bool:
