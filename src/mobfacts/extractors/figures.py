@@ -627,8 +627,12 @@ def _per_after_noun(text: str, end: int, rules: _Rules) -> list[str]:
     words = rules.noun_per.match(text, end)
     if words is None or not rules.function_words.isdisjoint(words.group().split()):
         return []  # "down 14 per cent from a year earlier": no noun between
+    return _denominators(text, words.end(), rules)
+
+
+def _denominators(text: str, at: int, rules: _Rules) -> list[str]:
+    """The denominators read from at on: "per tahun", "/orang/tahun", "a year"."""
     per: list[str] = []
-    at = words.end()
     while (denominator := rules.per.match(text, at)) is not None:
         fused = denominator.group("fused")
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
@@ -847,6 +851,25 @@ def _one_range(text: str, low: Found, high: Found, rules: _Rules) -> bool:
     )
 
 
+def _equivalents(text: str, found: list[Found], rules: _Rules) -> list[Found]:
+    """A bracketed figure after a money figure is the same amount in another currency:
+    "up to VNĐ40 million (US$1,520)" bounds both, and "VNĐ702.5 million (US$26,700) per
+    sq.m" gives both the denominator read after the bracket.
+    """
+    result = list(found)
+    for i in range(1, len(result)):
+        low, high = result[i - 1], result[i]
+        if low.kind != "money" or high.kind != "money" or low.per or high.per:
+            continue
+        if text[low.end : high.start].strip() != "(" or text[high.end : high.end + 1] != ")":
+            continue
+        per = tuple(_denominators(text, high.end + 1, rules))
+        bound = high.bound if high.bound != "=" else low.bound
+        result[i - 1] = low._replace(per=per)
+        result[i] = high._replace(per=per, bound=bound)
+    return result
+
+
 def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
     """The figure, with its sentence, subject and change."""
     return Figure(  # positional: the keyword form costs more, for every figure
@@ -871,7 +894,7 @@ def extract(view: TextView) -> tuple[Figure, ...]:
     rules = _rules(view.lexicon)
     numbers = sorted(_numbers(view.text, rules), key=_START)
     found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
-    chosen = _joined_ranges(view.text, _disjoint(found), rules)
+    chosen = _equivalents(view.text, _joined_ranges(view.text, _disjoint(found), rules), rules)
     described = describe(view, chosen)
     return tuple(
         _final(view, item, fields)
