@@ -8,6 +8,7 @@ The subject and the direction of change are read afterwards (figures_subject.py)
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -151,7 +152,7 @@ class _Phrases:
 _Number = tuple[int, int, int, str | None, str | None, str | None]
 
 
-def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
+def _numbers(text: str, lower: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
     ends = rules.prefix_ends
     for match in rules.digits.finditer(text):
@@ -163,7 +164,6 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
                 yield pre.start(), end, begin, text[begin:end], None, pre.group("pre")
                 continue
         yield begin, end, begin, text[begin:end], None, None
-    lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
             yield match.start(), match.end(), match.start(), None, match.group(), None
@@ -340,7 +340,8 @@ class _Rules:
     unit: _After
     per: _After
     noun_per: regex.Pattern[str]  # a few words, then a per word: "45 pelayaran per minggu"
-    per_openers: tuple[str, ...]  # " per ", " a ": what noun_per's per word may be
+    per_openers: tuple[str, ...]  # " per ", " a ": the per words noun_per may end at
+    per_near: re.Pattern[str]  # any of them, in a text whose lowercase is longer
     function_words: frozenset[str]  # no word of what a figure counts ("from a year earlier")
     range_openers: _Phrases
     bound_after: _After
@@ -459,6 +460,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ),
         noun_per=regex.compile(noun_per),
         per_openers=tuple(f" {w.lower()} " for w in per_openers),
+        per_near=re.compile(rf"\s(?:{_trie(per_openers)})\s", re.IGNORECASE),
         function_words=frozenset(
             w.lower() for w in figures.get("subject", {}).get("function_words", [])
         ),
@@ -527,8 +529,11 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
     return read_words(_WORD_BREAK.split(words or ""), rules.number_words)
 
 
-def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
-    """A figure from a number: its tail (range, scale, unit, per) and its bound."""
+def _read(view: TextView, number: _Number, rules: _Rules, openers: list[int]) -> Found | None:
+    """A figure from a number: its tail (range, scale, unit, per) and its bound.
+
+    openers: where a per word stands in the text (_per_openers), for _per_after_noun.
+    """
     text = view.text
     start, end, number_start, digits, words, pre = number
     if digits:
@@ -592,7 +597,7 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         per_end = denominator.end()
         lead = _lead(text, per_end)
     if not per:
-        per = _per_after_noun(text, per_end, rules)
+        per = _per_after_noun(text, per_end, rules, openers)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
     bound_after = rules.bound_after.at(text, per_end, lead)
@@ -617,12 +622,29 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
     )
 
 
-def _per_after_noun(text: str, end: int, rules: _Rules) -> list[str]:
+def _per_openers(text: str, lower: str, rules: _Rules) -> list[int]:
+    """Where a per word (with a space either side) stands in the text, in order.
+
+    Found once per text with str.find at C speed: a search after every figure cost more.
+    """
+    if len(lower) != len(text):  # a rare letter whose lowercase is longer
+        return [match.start() for match in rules.per_near.finditer(text)]
+    found: list[int] = []
+    for opener in rules.per_openers:
+        at = lower.find(opener)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(opener, at + 1)
+    found.sort()
+    return found
+
+
+def _per_after_noun(text: str, end: int, rules: _Rules, openers: list[int]) -> list[str]:
     """Denominators after the words the figure counts: "45 pelayaran per minggu",
     "20 million passengers a year" (the words stay the subject's, out of the figure's text).
     """
-    window = text[end : end + _NOUN_PER_REACH].lower()
-    if not any(opener in window for opener in rules.per_openers):
+    near = bisect.bisect_left(openers, end)
+    if near == len(openers) or openers[near] > end + _NOUN_PER_REACH:
         return []  # most figures: no per word near
     words = rules.noun_per.match(text, end)
     if words is None or not rules.function_words.isdisjoint(words.group().split()):
@@ -858,10 +880,13 @@ def _equivalents(text: str, found: list[Found], rules: _Rules) -> list[Found]:
     """
     result = list(found)
     for i in range(1, len(result)):
-        low, high = result[i - 1], result[i]
+        high = result[i]
+        if text[high.end : high.end + 1] != ")":
+            continue  # most figures: no bracket closes right after them
+        low = result[i - 1]
         if low.kind != "money" or high.kind != "money" or low.per or high.per:
             continue
-        if text[low.end : high.start].strip() != "(" or text[high.end : high.end + 1] != ")":
+        if text[low.end : high.start].strip() != "(":
             continue
         per = tuple(_denominators(text, high.end + 1, rules))
         bound = high.bound if high.bound != "=" else low.bound
@@ -892,8 +917,12 @@ def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
 def extract(view: TextView) -> tuple[Figure, ...]:
     """Every figure in the text, with its subject, change, denominators and bound."""
     rules = _rules(view.lexicon)
-    numbers = sorted(_numbers(view.text, rules), key=_START)
-    found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
+    lower = view.text.lower()
+    numbers = sorted(_numbers(view.text, lower, rules), key=_START)
+    openers = _per_openers(view.text, lower, rules)
+    found = [
+        item for number in numbers if (item := _read(view, number, rules, openers)) is not None
+    ]
     chosen = _equivalents(view.text, _joined_ranges(view.text, _disjoint(found), rules), rules)
     described = describe(view, chosen)
     return tuple(
