@@ -143,3 +143,9 @@ def test_lead_reads_what_its_comment_says(text: str) -> None:
     for at in range(len(text) + 1):
         found = figures._LEAD.match(text, at)
         assert (found.groups() if found else None) == _lead_by_definition(text, at)
+
+
+def test_a_level_is_no_change_without_a_change_word() -> None:
+    """ "mencapai 5%" is a level; only a change word before it ("Turunkan") makes a change."""
+    doc = extract("Harga BBM sempat mencapai 5% di atas rata-rata tahun lalu.", lang="id")
+    assert [(f.text, f.change) for f in doc.figures] == [("5%", None)]

@@ -8,6 +8,7 @@ The subject and the direction of change are read afterwards (figures_subject.py)
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -53,6 +54,8 @@ _YEARS = (1900, 2100)
 _LAST_DAY = 31
 _LIST_ITEM_MAX = 10  # "Kemenko 1, 2, 3 dan 4": item numbers are small
 _SENTENCE_CHARS = 300  # a figure's sentence is cut to this many characters either side
+_NOUN_PER_WORDS = 3  # words between a figure and a per word that may name what it counts
+_NOUN_PER_REACH = 48  # characters after a figure looked at for those words and the per word
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -149,7 +152,7 @@ class _Phrases:
 _Number = tuple[int, int, int, str | None, str | None, str | None]
 
 
-def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
+def _numbers(text: str, lower: str, rules: _Rules) -> Iterator[_Number]:
     """Every number in the text, digits first then words (the caller sorts them)."""
     ends = rules.prefix_ends
     for match in rules.digits.finditer(text):
@@ -161,7 +164,6 @@ def _numbers(text: str, rules: _Rules) -> Iterator[_Number]:
                 yield pre.start(), end, begin, text[begin:end], None, pre.group("pre")
                 continue
         yield begin, end, begin, text[begin:end], None, None
-    lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lowercase is longer: slow path
         for match in _pattern(rules.any_case_words, regex.IGNORECASE).finditer(text):
             yield match.start(), match.end(), match.start(), None, match.group(), None
@@ -337,6 +339,10 @@ class _Rules:
     scale: _After
     unit: _After
     per: _After
+    noun_per: regex.Pattern[str]  # a few words, then a per word: "45 pelayaran per minggu"
+    per_openers: tuple[str, ...]  # " per ", " a ": the per words noun_per may end at
+    per_near: re.Pattern[str]  # any of them, in a text whose lowercase is longer
+    function_words: frozenset[str]  # no word of what a figure counts ("from a year earlier")
     range_openers: _Phrases
     bound_after: _After
     bounds_after: Mapping[str, str]
@@ -395,7 +401,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
     ]
     per_words = _alternatives(figures.get("per_words", []))
     unit_words = _alternatives(
-        _units_not_words([*figures.get("units", {}), *figures.get("currencies", {})])
+        [
+            *_units_not_words([*figures.get("units", {}), *figures.get("currencies", {})]),
+            *figures.get("per_phrases", []),
+        ]
     )
     articles_before_units = _alternatives(figures.get("per_article_words", []))
     per = (
@@ -403,6 +412,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
         rf"|\s+(?i:{per_words})\s+(?P<word>(?i:{unit_words})|[\p{{L}}\p{{M}}]+)"
         rf"|\s+(?i:{articles_before_units})\s+(?P<word>(?i:{_alternatives(durations)}))"
         rf"|\s+(?P<fused>(?i:{_alternatives(per_fused)})))(?![\p{{L}}\p{{M}}])"
+    )
+    per_openers = [*figures.get("per_words", []), *figures.get("per_article_words", [])]
+    noun_per = (
+        rf"(?:\s+[\p{{L}}\p{{M}}]+){{1,{_NOUN_PER_WORDS}}}?"
+        rf"(?=\s+(?i:{_alternatives(per_openers)})\s)"
     )
     bound_after = (
         rf"\s+(?i:(?P<bound>{_alternatives(figures.get('bounds_after', {}))}))"
@@ -443,6 +457,12 @@ def _rules(lexicon: Lexicon) -> _Rules:
                 ],
                 "/",
             ),
+        ),
+        noun_per=regex.compile(noun_per),
+        per_openers=tuple(f" {w.lower()} " for w in per_openers),
+        per_near=re.compile(rf"\s(?:{_trie(per_openers)})\s", re.IGNORECASE),
+        function_words=frozenset(
+            w.lower() for w in figures.get("subject", {}).get("function_words", [])
         ),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
         bound_after=_After(regex.compile(bound_after), _leads(figures.get("bounds_after", {}))),
@@ -509,8 +529,11 @@ def _value(digits: str | None, words: str | None, rules: _Rules) -> Decimal | No
     return read_words(_WORD_BREAK.split(words or ""), rules.number_words)
 
 
-def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
-    """A figure from a number: its tail (range, scale, unit, per) and its bound."""
+def _read(view: TextView, number: _Number, rules: _Rules, openers: list[int]) -> Found | None:
+    """A figure from a number: its tail (range, scale, unit, per) and its bound.
+
+    openers: where a per word stands in the text (_per_openers), for _per_after_noun.
+    """
     text = view.text
     start, end, number_start, digits, words, pre = number
     if digits:
@@ -573,6 +596,8 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
         per_end = denominator.end()
         lead = _lead(text, per_end)
+    if not per:
+        per = _per_after_noun(text, per_end, rules, openers)
     bound_match = rules.bounds.before(text, start)
     bound = bound_match[1] if bound_match else "="
     bound_after = rules.bound_after.at(text, per_end, lead)
@@ -595,6 +620,46 @@ def _read(view: TextView, number: _Number, rules: _Rules) -> Found | None:
         bool(words),
         bare,
     )
+
+
+def _per_openers(text: str, lower: str, rules: _Rules) -> list[int]:
+    """Where a per word (with a space either side) stands in the text, in order.
+
+    Found once per text with str.find at C speed: a search after every figure cost more.
+    """
+    if len(lower) != len(text):  # a rare letter whose lowercase is longer
+        return [match.start() for match in rules.per_near.finditer(text)]
+    found: list[int] = []
+    for opener in rules.per_openers:
+        at = lower.find(opener)
+        while at >= 0:
+            found.append(at)
+            at = lower.find(opener, at + 1)
+    found.sort()
+    return found
+
+
+def _per_after_noun(text: str, end: int, rules: _Rules, openers: list[int]) -> list[str]:
+    """Denominators after the words the figure counts: "45 pelayaran per minggu",
+    "20 million passengers a year" (the words stay the subject's, out of the figure's text).
+    """
+    near = bisect.bisect_left(openers, end)
+    if near == len(openers) or openers[near] > end + _NOUN_PER_REACH:
+        return []  # most figures: no per word near
+    words = rules.noun_per.match(text, end)
+    if words is None or not rules.function_words.isdisjoint(words.group().split()):
+        return []  # "down 14 per cent from a year earlier": no noun between
+    return _denominators(text, words.end(), rules)
+
+
+def _denominators(text: str, at: int, rules: _Rules) -> list[str]:
+    """The denominators read from at on: "per tahun", "/orang/tahun", "a year"."""
+    per: list[str] = []
+    while (denominator := rules.per.match(text, at)) is not None:
+        fused = denominator.group("fused")
+        per.append(rules.per_fused[fused.lower()] if fused else denominator.group("word").lower())
+        at = denominator.end()
+    return per
 
 
 def _bare_year(text: str, end: int, digits: str, rules: _Rules) -> bool:
@@ -808,6 +873,28 @@ def _one_range(text: str, low: Found, high: Found, rules: _Rules) -> bool:
     )
 
 
+def _equivalents(text: str, found: list[Found], rules: _Rules) -> list[Found]:
+    """A bracketed figure after a money figure is the same amount in another currency:
+    "up to VNĐ40 million (US$1,520)" bounds both, and "VNĐ702.5 million (US$26,700) per
+    sq.m" gives both the denominator read after the bracket.
+    """
+    result = list(found)
+    for i in range(1, len(result)):
+        high = result[i]
+        if text[high.end : high.end + 1] != ")":
+            continue  # most figures: no bracket closes right after them
+        low = result[i - 1]
+        if low.kind != "money" or high.kind != "money" or low.per or high.per:
+            continue
+        if text[low.end : high.start].strip() != "(":
+            continue
+        per = tuple(_denominators(text, high.end + 1, rules))
+        bound = high.bound if high.bound != "=" else low.bound
+        result[i - 1] = low._replace(per=per)
+        result[i] = high._replace(per=per, bound=bound)
+    return result
+
+
 def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
     """The figure, with its sentence, subject and change."""
     return Figure(  # positional: the keyword form costs more, for every figure
@@ -830,9 +917,13 @@ def _final(view: TextView, item: Found, fields: Mapping[str, Any]) -> Figure:
 def extract(view: TextView) -> tuple[Figure, ...]:
     """Every figure in the text, with its subject, change, denominators and bound."""
     rules = _rules(view.lexicon)
-    numbers = sorted(_numbers(view.text, rules), key=_START)
-    found = [item for number in numbers if (item := _read(view, number, rules)) is not None]
-    chosen = _joined_ranges(view.text, _disjoint(found), rules)
+    lower = view.text.lower()
+    numbers = sorted(_numbers(view.text, lower, rules), key=_START)
+    openers = _per_openers(view.text, lower, rules)
+    found = [
+        item for number in numbers if (item := _read(view, number, rules, openers)) is not None
+    ]
+    chosen = _equivalents(view.text, _joined_ranges(view.text, _disjoint(found), rules), rules)
     described = describe(view, chosen)
     return tuple(
         _final(view, item, fields)
