@@ -1346,7 +1346,11 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
     return found
 
 
-_WORD_COMMA = regex.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
+@functools.cache
+def _word_comma() -> regex.Pattern[str]:
+    """A capitalised word and a comma that end the text searched; compiled on first need
+    (its class of capitals costs milliseconds, and most runs never ask)."""
+    return regex.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
 
 
 def _lowercase_lead(
@@ -1396,7 +1400,7 @@ def _offices_in(reader: _Reader, start: int, end: int) -> list[tuple[int, int]]:
 def _after_name(reader: _Reader, end: int) -> bool:
     """Whether a word that may be a name and a comma stand just before end ("Binh, ...",
     not "Meanwhile, ..." or "In Hanoi, ...")."""
-    before = _WORD_COMMA.search(reader.text, max(0, end - _CONTEXT), end)
+    before = _word_comma().search(reader.text, max(0, end - _CONTEXT), end)
     return before is not None and _classify(reader.rules, before.group("word"))[1] == NAME
 
 
