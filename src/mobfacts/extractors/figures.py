@@ -192,6 +192,11 @@ def _word_starts(lower: str, keys: tuple[str, ...]) -> list[int]:
     str.find runs at C speed over the text; the words pattern is then matched at these few
     places instead of searched for at every letter (a match finditer would find is one of them).
     """
+    return _occurrences(lower, keys)
+
+
+def _occurrences(lower: str, keys: Iterable[str]) -> list[int]:
+    """Where any of keys occurs in lower, in order (str.find, at C speed)."""
     found: list[int] = []
     for key in keys:
         at = lower.find(key)
@@ -629,14 +634,7 @@ def _per_openers(text: str, lower: str, rules: _Rules) -> list[int]:
     """
     if len(lower) != len(text):  # a rare letter whose lowercase is longer
         return [match.start() for match in rules.per_near.finditer(text)]
-    found: list[int] = []
-    for opener in rules.per_openers:
-        at = lower.find(opener)
-        while at >= 0:
-            found.append(at)
-            at = lower.find(opener, at + 1)
-    found.sort()
-    return found
+    return _occurrences(lower, rules.per_openers)
 
 
 def _per_after_noun(text: str, end: int, rules: _Rules, openers: list[int]) -> list[str]:
