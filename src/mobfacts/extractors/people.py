@@ -1239,7 +1239,9 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
             if titles_for_lead is not None:
                 cue = "office_before_name"
         # "VNA/VNS Photo Van Dung" ends a caption's line: a credit inside the run
-        credit = _agency_credit(rules, run.words) if text[end : end + 1] in ("", "\n") else None
+        credit = None
+        if text[end : end + 1] in ("", "\n") and not rules.caption_words.isdisjoint(run.keys):
+            credit = _agency_credit(rules, run.words)  # words are built only for such runs
         if cue is None and not wants_tail and not run.has_anchor and credit is None:
             continue  # capitalised words with nothing around them that points at a person
         if cue in (None, "title_comma_name") and "," in text[max(0, run.start - 3) : run.start]:
