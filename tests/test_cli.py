@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from mobfacts import __version__
 from mobfacts.cli import app
+from mobfacts.extractors import people
 from mobfacts.output.export import CSV_COLUMNS
 
 from .conftest import ARTICLE_ID
@@ -28,7 +29,8 @@ def invoke(*args: str, stdin: str | bytes | None = None):
 def test_version() -> None:
     result = invoke("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"mobfacts {__version__}"
+    expected = "pure Python" if people.__file__.endswith(".py") else "compiled"
+    assert result.stdout.strip() == f"mobfacts {__version__} ({expected})"
 
 
 def test_help_on_every_command() -> None:

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 
 from mobfacts.model import DateMention, Document, Figure, Mention, Person
 
 __version__ = "0.1.0"
-__all__ = ["DateMention", "Document", "Figure", "Mention", "Person", "__version__", "extract"]
+__all__ = [
+    "DateMention",
+    "Document",
+    "Figure",
+    "Mention",
+    "Person",
+    "__version__",
+    "build",
+    "extract",
+]
+
+
+def build() -> str:
+    """How this copy runs: "compiled" when a wheel's mypyc build of the extractors is installed
+    (`pip install .`), else "pure Python" (an editable install, or MOBFACTS_PURE=1)."""
+    spec = importlib.util.find_spec("mobfacts.extractors.people")
+    origin = spec.origin if spec is not None else None
+    return "pure Python" if origin is None or origin.endswith(".py") else "compiled"
 
 
 def extract(

@@ -14,7 +14,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from mobfacts import __version__, lang
+from mobfacts import __version__, build, lang
 from mobfacts.output import TextWriter, Writer, writer_for
 from mobfacts.output.files import atomic_output
 from mobfacts.runners import RunnerError, Settings, run
@@ -43,7 +43,7 @@ class Interrupted(BaseException):
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"mobfacts {__version__}")
+        typer.echo(f"mobfacts {__version__} ({build()})")
         raise typer.Exit()
 
 

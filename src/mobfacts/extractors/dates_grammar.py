@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import regex
 
@@ -83,7 +84,7 @@ class LazyPatterns(dict[str, regex.Pattern[str]]):
         return pattern
 
 
-Scan = re.Pattern[str] | regex.Pattern[str]
+Scan: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
 
 
 @dataclass(frozen=True, slots=True)

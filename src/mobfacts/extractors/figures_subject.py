@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -1030,8 +1030,8 @@ class _Reader:
         return self.tokens(end, min(max(sentence.end, end), end + _AFTER_CHARS))
 
     def subject(
-        self, index: int, sentence: Sentence, before: list[Token], after: list[Token]
-    ) -> str | None | bool:
+        self, index: int, sentence: Sentence, before: Sequence[Token], after: Sequence[Token]
+    ) -> str | Literal[False] | None:
         """The subject of one figure; False when a number word names no amount."""
         item, words, text = self.found[index], self.words, self.text
         first = after[0].lower if after else ""
@@ -1107,10 +1107,11 @@ class _Reader:
                 and not self.is_base(phrase)
                 and (len(phrase) > 1 or not self.lone_participle(after, index))
             ):
+                counted = phrase
                 if item.kind in ("count", "percent"):  # "23,85 juta orang", "94,2% penduduk"
-                    phrase = self.counted(phrase, before, index, share=item.kind == "percent")
-                if phrase is not None:
-                    return _phrase(text, phrase)
+                    counted = self.counted(phrase, before, index, share=item.kind == "percent")
+                if counted is not None:
+                    return _phrase(text, counted)
         how, found = self.backward(before, index, past_adjuncts=item.kind == "percent")
         if not item.bare:
             i, reach = 0, min(2, len(after))
@@ -1207,7 +1208,7 @@ class _Reader:
         return tokens
 
     def counted(
-        self, phrase: list[Token], before: list[Token], index: int, *, share: bool = False
+        self, phrase: list[Token], before: Sequence[Token], index: int, *, share: bool = False
     ) -> list[Token] | None:
         """What a count counts: the noun after it, or, when that is only a classifier
         ("orang", "people") and a linking verb joins the figure to a phrase before it

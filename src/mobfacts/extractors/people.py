@@ -1339,10 +1339,10 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
         elif last.dangling and reader.title_start(following.words, 0, len(following.words)) != 0:
             if _title_gap(reader, run.end, following):
                 lead_cue[r + 1] = [*carried, *last.dangling]
-            elif (end := _demonstrative_end(reader, run.end, following)) is not None:
+            elif (title_end := _demonstrative_end(reader, run.end, following)) is not None:
                 # "Direktur perusahaan tersebut, X": "perusahaan" is the title's
                 *others, (start, _) = last.dangling
-                lead_cue[r + 1] = [*carried, *others, (start, end)]
+                lead_cue[r + 1] = [*carried, *others, (start, title_end)]
         elif last.dangling and _list_gap(text, run.end, following.start):
             lead_cue[r + 1] = [*carried, *last.dangling]  # the next run opens with an office
     return found
@@ -1817,8 +1817,8 @@ def _add_later_mentions(
     for key, who in owners.items():
         if len(who) == 1:
             forms.setdefault(key[0], []).append((key, people[next(iter(who))]))
-    for options in forms.values():
-        options.sort(key=lambda o: -len(o[0]))
+    for by_length in forms.values():
+        by_length.sort(key=lambda o: -len(o[0]))
     taken = {s for p in people for s in p.mentions}
     known = frozenset(forms)
     # A run's keys are read from its shapes: the runs without a known form are passed over
@@ -1827,24 +1827,24 @@ def _add_later_mentions(
         runs, map(operator.not_, map(known.isdisjoint, map(_KEYS, runs)))
     ):
         words = run.words
-        keys = run.keys
-        n = len(keys)
+        run_keys = run.keys
+        n = len(run_keys)
         i = 0
         while i < n:
-            options = forms.get(keys[i])
+            options = forms.get(run_keys[i])
             if options is None:
                 i += 1
                 continue
             match = None
-            for key, person in options:
-                j = i + len(key)
+            for form, person in options:
+                j = i + len(form)
                 if j == i + 1:
                     # The one-word form (tried last): a word already taken is skipped
                     # whether or not it is acceptable here.
                     if words[i].start not in taken and reader.acceptable(words, i, j, True):
                         match = (j, person)
                     break
-                if tuple(keys[i:j]) == key and reader.acceptable(words, i, j, True):
+                if tuple(run_keys[i:j]) == form and reader.acceptable(words, i, j, True):
                     match = (j, person)
                     break
             if match is None:

@@ -1,0 +1,30 @@
+"""Which modules a wheel compiles with mypyc (build_backend/mobfacts_build.py says when).
+
+The modules that do the per-character and per-word work: the extractors and what they read
+text with. The CLI, the output writers and the runners stay Python: they run once per input
+or once per run, and the runners pickle what they send to worker processes.
+"""
+
+import os
+
+from setuptools import setup
+
+COMPILED = [
+    "src/mobfacts/extractors/dates.py",
+    "src/mobfacts/extractors/dates_grammar.py",
+    "src/mobfacts/extractors/dates_values.py",
+    "src/mobfacts/extractors/figures.py",
+    "src/mobfacts/extractors/figures_subject.py",
+    "src/mobfacts/extractors/people.py",
+    "src/mobfacts/numbers.py",
+    "src/mobfacts/resolve.py",
+    "src/mobfacts/text.py",
+]
+
+ext_modules = []
+if os.environ.get("MOBFACTS_COMPILE") == "1":
+    from mypyc.build import mypycify
+
+    ext_modules = mypycify(COMPILED, opt_level="3")
+
+setup(ext_modules=ext_modules)
