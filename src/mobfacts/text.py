@@ -7,15 +7,15 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
 from mobfacts.lang import Lexicon
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence as a span of the text."""
+class Sentence(NamedTuple):
+    """A sentence as a span of the text (a named tuple: the cheapest immutable value to build)."""
 
     start: int
     end: int

@@ -10,13 +10,16 @@ year's). A month with "lalu"/"last" takes the latest such month before the refer
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
-    """A calendar day, month, year, quarter, half-year or decade; None where the text is silent."""
+class Point(NamedTuple):
+    """A calendar day, month, year, quarter, half-year or decade; None where the text is silent.
+
+    A named tuple: one is built for every date read, and a tuple is the cheapest immutable
+    value to build (a frozen dataclass sets each field through object.__setattr__).
+    """
 
     year: int | None = None
     month: int | None = None
@@ -90,14 +93,14 @@ def with_reference(points: tuple[Point, ...], reference: date | None) -> tuple[P
         return points
     last = points[-1]
     if last.year is None and last.iso is None:
-        last = replace(last, year=_nearest_year(last, reference))
+        last = last._replace(year=_nearest_year(last, reference))
     if len(points) == 1:
         return (last,)
     first = points[0]
     if first.year is None and first.iso is None:
         year = last.year or reference.year
         later = (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0)
-        first = replace(first, year=year - 1 if later else year)
+        first = first._replace(year=year - 1 if later else year)
     return (first, last)
 
 

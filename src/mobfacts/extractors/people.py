@@ -416,34 +416,55 @@ def _title_clause(openers: Sequence[str]) -> regex.Pattern[str]:
     )
 
 
-@dataclass(slots=True)
+# The classes built for every run, word and name are plain classes with a written __init__,
+# not dataclasses: the compiled build (setup.py) makes such a class native, built in C, where
+# a dataclass's generated __init__ stays interpreted (ten times slower to build there).
+
+
 class _Word:
     """One word of a run, with what the language data says it is."""
 
-    text: str
-    start: int
-    end: int
-    key: str
-    kind: int
-    surname: bool
-    syllable: bool
+    __slots__ = ("text", "start", "end", "key", "kind", "surname", "syllable")
+
+    def __init__(
+        self, text: str, start: int, end: int, key: str, kind: int, surname: bool, syllable: bool
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = key
+        self.kind = kind
+        self.surname = surname
+        self.syllable = syllable
 
 
-@dataclass(slots=True)
 class _Run:
     """A stretch of capitalised words (and what may join them) in the text.
 
     Its words are built on first use: most runs are ruled out from their shapes alone.
     """
 
-    start: int
-    end: int
-    parts: list[tuple[int, _Shape]]  # where each joined piece starts, and its shape
-    defined: set[str]  # the abbreviations the text defines
-    may_name: bool  # whether anything in it could be (or introduce) a name (not an initial)
-    has_anchor: bool  # whether it holds a title, an honorific or a Vietnamese surname
-    keys: tuple[str, ...]  # the keys of its words, read from its shapes
-    _words: list[_Word] | None = None
+    __slots__ = ("start", "end", "parts", "defined", "may_name", "has_anchor", "keys", "_words")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        parts: list[tuple[int, _Shape]],
+        defined: set[str],
+        may_name: bool,
+        has_anchor: bool,
+        keys: tuple[str, ...],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.parts = parts  # where each joined piece starts, and its shape
+        self.defined = defined  # the abbreviations the text defines
+        # whether anything in it could be (or introduce) a name (not an initial)
+        self.may_name = may_name
+        self.has_anchor = has_anchor  # whether it holds a title, an honorific or a surname
+        self.keys = keys  # the keys of its words, read from its shapes
+        self._words: list[_Word] | None = None
 
     @property
     def words(self) -> list[_Word]:
@@ -559,17 +580,16 @@ def _abbreviations(shapes: Iterable[_Shape]) -> set[str]:
     return defined
 
 
-@dataclass(slots=True)
 class _Candidate:
     """A name found at one place, with the titles given to it there."""
 
-    words: list[_Word]
-    titles: list[tuple[int, int]]
-    rule: str
-    key: tuple[str, ...] = ()
+    __slots__ = ("words", "titles", "rule", "key")
 
-    def __post_init__(self) -> None:
-        self.key = tuple([w.key for w in self.words])
+    def __init__(self, words: list[_Word], titles: list[tuple[int, int]], rule: str) -> None:
+        self.words = words
+        self.titles = titles
+        self.rule = rule
+        self.key = tuple([w.key for w in words])
 
     @property
     def start(self) -> int:
@@ -580,14 +600,16 @@ class _Candidate:
         return self.words[-1].end
 
 
-@dataclass(slots=True)
 class _Reading:
     """What one run says: the people in it, a title left without a name, its last name."""
 
-    found: list[_Candidate] = field(default_factory=list)
-    dangling: list[tuple[int, int]] = field(default_factory=list)
-    tail: list[_Word] | None = None
-    tail_alone: bool = False  # the tail is all of its part of the run
+    __slots__ = ("found", "dangling", "tail", "tail_alone")
+
+    def __init__(self) -> None:
+        self.found: list[_Candidate] = []
+        self.dangling: list[tuple[int, int]] = []
+        self.tail: list[_Word] | None = None
+        self.tail_alone = False  # the tail is all of its part of the run
 
 
 _HAS_PAREN = operator.attrgetter("has_paren")
