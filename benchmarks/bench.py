@@ -14,6 +14,9 @@ times the installed ``mobfacts`` command on them, each run a new process, as a u
 6. ``--scheduler local`` with 2 Dask workers on the 10 MB corpus, beside ``--jobs 2``
    (skipped when the dask extra is not installed).
 
+It times the build that is installed (``mobfacts --version`` names it, and the header
+repeats it): ``pip install .`` gives the compiled one, an editable install pure Python.
+
 Usage: python benchmarks/bench.py [--json] [--quick] [--runs N] [--tmp DIR]
 (--quick uses corpora of 0.25, 1 and 4 MB). MB means 10**6 bytes. Timings go to stdout as a
 table (or JSON with --json); progress goes to stderr.
