@@ -34,6 +34,22 @@ def test_latin_letters_and_typographic_marks_alone_and_beside_ascii() -> None:
             assert same_tokens(text, offset=3), repr(text)
 
 
+def test_words_with_a_mark_after_them_as_the_regex_splits_them() -> None:
+    """The fast paths: a piece of letters, and letters with one comma or full stop after."""
+    for text in (
+        "besar, kecil.",
+        "a. b; c: d,",
+        "x,, y.,",
+        ",a .b",
+        "ab.\nCd",
+        "Đà, Nẵng.",
+        "1a, b1.",
+    ):
+        assert same_tokens(text, offset=2), repr(text)
+    words = [t.text for t in _tokenize_latin("Jakarta, Senin.", 0)[0]]
+    assert words == ["Jakarta", ",", "Senin", "."]
+
+
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from([*LATIN[::7], "ab", "1,5", "x’y", "—", " "]), max_size=40))
 def test_random_latin_text(pieces: list[str]) -> None:

@@ -19,7 +19,6 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
 from typing import Any, Literal, NamedTuple
 
 import regex
@@ -84,7 +83,6 @@ class Token(NamedTuple):
 
 
 _tuple_new = tuple.__new__  # a Token from a tuple, without Python code: _tuple_new(Token, fields)
-_first_char = operator.itemgetter(0)
 _lower = operator.attrgetter("lower")
 
 
@@ -118,25 +116,43 @@ def _tokenize_any(text: str, start: int, end: int) -> list[Token]:
 
 
 def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
-    """The tokens of a Latin-script chunk and their starts, from one split and C-level loops.
+    """The tokens of a Latin-script chunk and their starts.
 
-    Sentences around figures are ~130k tokens per MB, so this is describe()'s largest cost.
+    Sentences around figures are ~130k tokens per MB, so this is describe()'s largest cost,
+    and the regex scan was half of it. No token holds a space, and every letter of a
+    Latin-script chunk is in _LATIN, so a space-separated piece of letters is one word, and
+    one with a comma or full stop after its letters is a word and that mark ("besar,"): the
+    regex scans only the other pieces ("(2025)", "1,5%"). A plain loop: compiled (setup.py),
+    it costs a fifth less than the C-level maps of the whole chunk it replaced, and as much
+    when interpreted.
     """
-    parts = _LATIN_TOKEN.split(chunk)
-    texts = parts[1::2]
-    bounds = list(accumulate(map(len, parts), initial=offset))  # offset, start, end, ..., end, last
-    starts = bounds[1:-1:2]
-    firsts = list(map(_first_char, texts))
-    fields = zip(
-        texts,
-        map(str.lower, texts),
-        starts,
-        bounds[2::2],
-        map(str.isalpha, firsts),
-        map(str.isdigit, firsts),
-        strict=True,
-    )
-    return list(map(_tuple_new, repeat(Token), fields)), starts
+    tokens: list[Token] = []
+    starts: list[int] = []
+    at = offset
+    for piece in chunk.split(" "):
+        n = len(piece)
+        if piece.isalpha():
+            tokens.append(_tuple_new(Token, (piece, piece.lower(), at, at + n, True, False)))
+            starts.append(at)
+        elif n > 1 and piece[-1] in ",.;:" and piece[:-1].isalpha():
+            word, mark = piece[:-1], piece[-1]
+            tokens.append(_tuple_new(Token, (word, word.lower(), at, at + n - 1, True, False)))
+            tokens.append(_tuple_new(Token, (mark, mark, at + n - 1, at + n, False, False)))
+            starts.append(at)
+            starts.append(at + n - 1)
+        elif piece:
+            parts = _LATIN_TOKEN.split(piece)  # [space, token, space, token, ..., space]
+            start = at + len(parts[0])
+            for i in range(1, len(parts), 2):
+                text = parts[i]
+                end = start + len(text)
+                first = text[0]
+                fields = (text, text.lower(), start, end, first.isalpha(), first.isdigit())
+                tokens.append(_tuple_new(Token, fields))
+                starts.append(start)
+                start = end + len(parts[i + 1])
+        at += n + 1
+    return tokens, starts
 
 
 class Found(NamedTuple):
