@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mobfacts import lang
-from mobfacts.text import TextView, split_sentences, tokenize
+from mobfacts.text import TextView, split_sentences, tokenize, word_before
 
 
 def sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[str]:
@@ -51,3 +55,22 @@ def test_sentence_at_an_offset() -> None:
     view = TextView.of(text, lang.load("id"))
     assert view.sentence_text(text.index("Tiga")) == "Tiga empat."
     assert view.sentence_text(0) == "Satu dua."
+
+
+def test_word_before_takes_letters_marks_and_dots_back_from_the_end() -> None:
+    text = "kata Dr. H.M. Nguye\u0302n, 12.5 x."
+    assert word_before(text, 0, text.index("Dr.") + 2) == "Dr"
+    assert word_before(text, 0, text.index(" Nguy")) == "H.M."
+    assert word_before(text, 0, text.index(",")) == "Nguye\u0302n"  # a combining mark
+    assert word_before(text, 0, text.index(" x")) == ""  # a digit ends it: nothing
+    assert word_before(text, text.index("M."), text.index(" Nguy")) == "M."  # not past low
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=list("aZ. ,1\u0301\u00e0\u1ec7-\n"), max_size=20), st.integers(0, 20))
+def test_word_before_equals_the_regex_it_replaced(text: str, low: int) -> None:
+    expected = regex.compile(r"([\p{L}\p{M}.]+)\.?$").search(text, min(low, len(text)), len(text))
+    end = len(text)
+    if text.endswith("\n"):
+        return  # the regex's $ also matches before a final line break; no line holds one
+    assert word_before(text, min(low, end), end) == (expected.group(1) if expected else "")

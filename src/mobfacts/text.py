@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -53,7 +54,6 @@ _SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_END_TAIL}")
 _SENTENCE_END_DOT = re.compile(rf"\.\.*{_END_TAIL}")
 # What may start the next sentence.
 _SENTENCE_START = regex.compile(r"\s+[\"'“‘(\[\-–—]?[\p{Lu}\p{Nd}]")
-_LAST_WORD = regex.compile(r"([\p{L}\p{M}.]+)\.?$")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -102,12 +102,23 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 def _is_abbreviation(text: str, begin: int, dot: int, mark: str, known: frozenset[str]) -> bool:
     if not mark.startswith(".") or len(mark) > 1:
         return False
-    word = _LAST_WORD.search(text, max(begin, dot - 12), dot)
-    if word is None:
-        return False
-    stem = word.group(1)
+    stem = word_before(text, max(begin, dot - 12), dot)
     # Initials ("H. Nguyen", "J.") and listed abbreviations do not end a sentence.
     return (len(stem) == 1 and stem.isupper()) or stem in known
+
+
+def word_before(text: str, low: int, end: int) -> str:
+    """The letters, combining marks and dots that end text[low:end] ("" when none do).
+
+    A step back per character: a regex search for this tries every start in the window.
+    """
+    i = end
+    while i > low:
+        c = text[i - 1]
+        if not (c.isalpha() or c == "." or unicodedata.category(c)[0] == "M"):
+            break
+        i -= 1
+    return text[i:end]
 
 
 def _add_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
