@@ -57,3 +57,22 @@ def test_a_section_is_read_once_on_first_use(fresh: None) -> None:
     assert lexicon.section("figures") is figures
     assert lang.load("en") is lexicon
     assert lexicon.section("no-such-section") == {}
+
+
+ID_PARAGRAPH = "Pemerintah provinsi dan warga yang akan datang untuk rapat itu di kantor ini. " * 14
+EN_PARAGRAPH = "The government and the people of the province will meet in the office. " * 14
+
+
+def test_a_clear_first_paragraph_decides_without_the_rest() -> None:
+    """Past 1,000 characters of clearly Indonesian text, the English that follows is not read
+    (read, the 5,000-character sample would count more English words)."""
+    assert len(ID_PARAGRAPH) > 1_000
+    assert lang.guess(ID_PARAGRAPH + EN_PARAGRAPH * 4) == "id"
+    assert lang.guess(EN_PARAGRAPH + ID_PARAGRAPH * 4) == "en"
+
+
+def test_an_unclear_first_paragraph_reads_on() -> None:
+    """A first paragraph with as many words of each language is no decision."""
+    mixed = ("yang dan the of " + "x " * 40) * 12
+    assert lang.guess(mixed[:1_000] + EN_PARAGRAPH * 3) == "en"
+    assert lang.guess(mixed[:1_000] + ID_PARAGRAPH * 3) == "id"
