@@ -164,7 +164,7 @@ def measure(plan: Plan, articles: list[Path], command: list[str], folder: Path) 
     startup = startup["s"]
 
     corpus, size_bytes, count = corpora[plan.scaling_corpus]
-    results["machine"]["parallel_baseline"] = parallel_baseline()
+    results["machine"]["spin_s"], results["machine"]["parallel_baseline"] = parallel_baseline()
     one = fastest(plan.rounds, command, [str(corpus), "--jobs", "1"], "--jobs 1")
     two = fastest(plan.rounds, command, [str(corpus), "--jobs", "2"], "--jobs 2")
     results["jobs"] = {
@@ -211,11 +211,13 @@ def machine(command: list[str]) -> dict[str, Any]:
 SPIN = "x = 0\nfor i in range(15_000_000):\n    x += i * i % 7\n"
 
 
-def parallel_baseline() -> float:
-    """Speed-up of 2 processes of a pure-Python loop over 1: what this machine allows now.
+def parallel_baseline() -> tuple[float, float]:
+    """A pure-Python loop's seconds in one process, and the speed-up of 2 processes over 1:
+    how fast this machine runs Python now, and what it allows two processes.
 
-    Below 2 when the CPUs are shared with other work (or are SMT siblings); the --jobs 2
-    and Dask figures are best read against it.
+    The loop's time is the yardstick for comparing runs on a shared machine, whose speed
+    changes by half within minutes. The speed-up is below 2 when the CPUs are shared with
+    other work (or are SMT siblings); the --jobs 2 and Dask figures are best read against it.
     """
     progress("parallel baseline: a pure-Python loop in 1, then 2 processes")
     argv = [sys.executable, "-c", SPIN]
@@ -227,7 +229,7 @@ def parallel_baseline() -> float:
     for process in pair:
         process.wait()
     two = time.perf_counter() - start
-    return round(2 * one / two, 2)
+    return round(one, 2), round(2 * one / two, 2)
 
 
 def precompile(command: list[str]) -> str:
@@ -473,6 +475,7 @@ def table(results: dict[str, Any]) -> str:
         f"peak RSS on the largest corpus: {results['peak_rss_mb']} MB",
         f"--jobs 2 speed-up over --jobs 1: {jobs['speedup']:.2f}x (a pure-Python loop in 2 "
         f"processes: {m['parallel_baseline']:.2f}x on this machine at the time)",
+        f"machine speed at the time: the same loop took {m['spin_s']:.2f} s in one process",
         f"single article, net time per MB / small articles: "
         f"{single['ratio_to_small_articles']:.2f}x",
     ]
