@@ -888,8 +888,8 @@ def _equivalents(text: str, found: list[Found], rules: _Rules) -> list[Found]:
             continue
         per = tuple(_denominators(text, high.end + 1, rules))
         bound = high.bound if high.bound != "=" else low.bound
-        result[i - 1] = low._replace(per=per)
-        result[i] = high._replace(per=per, bound=bound)
+        result[i - 1] = low.with_per(per, low.bound)
+        result[i] = high.with_per(per, bound)
     return result
 
 

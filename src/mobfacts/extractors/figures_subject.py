@@ -19,7 +19,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import regex
 
@@ -177,27 +177,69 @@ def _tokenize_latin(chunk: str, offset: int) -> tuple[list[Token], list[int]]:
     return tokens, starts
 
 
-class Found(NamedTuple):
+class Found:
     """A figure as first read, with the span of its context (bound word to denominators).
 
-    It holds a Figure's fields (the Figure is built once, with its subject, by the caller):
-    a named tuple costs a fraction of a frozen dataclass to build, once per number read.
+    It holds a Figure's fields (the Figure is built once, with its subject, by the caller).
+    A plain class with a written __init__, built once per number read: the compiled build
+    makes it native, where a named tuple's __new__ and a dataclass's __init__ stay Python.
     """
 
-    text: str
-    start: int
-    end: int
-    value: Number | None
-    kind: Kind
-    rule: str
-    unit: str | None
-    value_max: Number | None
-    per: tuple[str, ...]
-    bound: Bound
-    context_start: int
-    context_end: int
-    in_words: bool
-    bare: bool
+    __slots__ = (
+        "text", "start", "end", "value", "kind", "rule", "unit", "value_max", "per", "bound",
+        "context_start", "context_end", "in_words", "bare",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        value: Number | None,
+        kind: Kind,
+        rule: str,
+        unit: str | None,
+        value_max: Number | None,
+        per: tuple[str, ...],
+        bound: Bound,
+        context_start: int,
+        context_end: int,
+        in_words: bool,
+        bare: bool,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
+        self.rule = rule
+        self.unit = unit
+        self.value_max = value_max
+        self.per = per
+        self.bound = bound
+        self.context_start = context_start
+        self.context_end = context_end
+        self.in_words = in_words
+        self.bare = bare
+
+    def with_per(self, per: tuple[str, ...], bound: Bound) -> Found:
+        """The same figure with other denominators and bound."""
+        return Found(
+            self.text,
+            self.start,
+            self.end,
+            self.value,
+            self.kind,
+            self.rule,
+            self.unit,
+            self.value_max,
+            per,
+            bound,
+            self.context_start,
+            self.context_end,
+            self.in_words,
+            self.bare,
+        )
 
 
 @dataclass(frozen=True)
