@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mobfacts.extractors import people
+from mobfacts import build
 
 # A wheel's build (`pip install .`) compiles the extractors with mypyc: their calls made inside
 # compiled code reach no profiler, so work cannot be counted there (the pure-Python run counts it).
-COMPILED = not people.__file__.endswith(".py")
+COMPILED = build() == "compiled"
 
 ARTICLE_ID = (
     "Tingkat kemiskinan telah menurun sebesar 3,25% per tahun pada periode 2021-2025. "

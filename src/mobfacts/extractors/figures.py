@@ -170,7 +170,9 @@ def _numbers(text: str, lower: str, rules: _Rules) -> Iterator[_Number]:
         return
     articles = rules.number_words.one_articles
     resume = 0  # where the last match ended: finditer's next search starts there
-    for at in _word_starts(lower, rules.word_keys):
+    # Where a number word may start (one of the keys occurs), found with str.find at C speed:
+    # the words pattern is matched at these few places, not searched for at every letter.
+    for at in _occurrences(lower, rules.word_keys):
         if at < resume or (match := rules.lowercase_words.match(lower, at)) is None:
             continue
         begin, resume = at, match.end()
@@ -184,15 +186,6 @@ def _numbers(text: str, lower: str, rules: _Rules) -> Iterator[_Number]:
                 continue  # "juta" after "36": the scale of a number already read
             start = begin - len(article.group())
         yield start, match.end(), begin, None, text[start : match.end()], None
-
-
-def _word_starts(lower: str, keys: tuple[str, ...]) -> list[int]:
-    """Every place a number word may start, in order: where one of the keys occurs.
-
-    str.find runs at C speed over the text; the words pattern is then matched at these few
-    places instead of searched for at every letter (a match finditer would find is one of them).
-    """
-    return _occurrences(lower, keys)
 
 
 def _occurrences(lower: str, keys: Iterable[str]) -> list[int]:
@@ -337,7 +330,7 @@ class _Rules:
     prefix: regex.Pattern[str]
     prefix_ends: frozenset[str]  # the last character of every currency prefix
     lowercase_words: re.Pattern[str]
-    word_keys: tuple[str, ...]  # what a match of lowercase_words starts with (_word_starts)
+    word_keys: tuple[str, ...]  # what a match of lowercase_words starts with
     any_case_words: str  # compiled when a text needs it (_pattern)
     range_tail: _After
     tail_leads: frozenset[str]  # what a range, a scale or a unit may start with (_After.leads)
