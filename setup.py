@@ -1,8 +1,9 @@
 """Which modules a wheel compiles with mypyc (build_backend/mobfacts_build.py says when).
 
 The modules that do the per-character and per-word work: the extractors and what they read
-text with. The CLI, the output writers and the runners stay Python: they run once per input
-or once per run, and the runners pickle what they send to worker processes.
+text with, and the JSON encoder that writes each fact. The CLI, the other output writers and
+the runners stay Python: they run once per input or once per run, and the runners pickle
+what they send to worker processes.
 """
 
 import os
@@ -17,6 +18,7 @@ COMPILED = [
     "src/mobfacts/extractors/figures_subject.py",
     "src/mobfacts/extractors/people.py",
     "src/mobfacts/numbers.py",
+    "src/mobfacts/output/encode.py",
     "src/mobfacts/resolve.py",
     "src/mobfacts/text.py",
 ]

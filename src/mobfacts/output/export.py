@@ -1,4 +1,4 @@
-"""CSV, JSON and JSON Lines, all from Document.to_dict()."""
+"""CSV, JSON and JSON Lines, all with the schema of Document.to_dict()."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from mobfacts.model import Document
+from mobfacts.output.encode import document_json
 
 CSV_COLUMNS: tuple[str, ...] = (
     "source", "type", "text", "start", "end", "value", "value_max", "unit", "kind",
@@ -17,20 +18,20 @@ CSV_COLUMNS: tuple[str, ...] = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-# A document's dict is a fresh tree, so the encoders skip the check for reference cycles
+# A document's dict is a fresh tree, so the encoder skips the check for reference cycles
 # (a dict of ids kept per container: a tenth of the encoding time).
-_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
 _INDENTED = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False, indent=2)
 
 
 def to_json(doc: Document) -> str:
-    """One document as compact JSON (UTF-8 text, no ASCII escapes)."""
-    return _COMPACT.encode(doc.to_dict())
+    """One document as compact JSON (UTF-8 text, no ASCII escapes): the text json.dumps
+    gives doc.to_dict(), written without building the dict (encode.py)."""
+    return document_json(doc)
 
 
 def to_json_line(doc: Document) -> str:
     """One line of JSON Lines."""
-    return to_json(doc) + "\n"
+    return document_json(doc, "\n")
 
 
 def to_json_indented(doc: Document) -> str:

@@ -1,0 +1,85 @@
+"""A Document as one line of JSON, written field by field (compiled with the extractors).
+
+The text is exactly ``json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=False)``: the
+same keys in the same order, the same separators, numbers and escapes. The json module
+walks the dict that to_dict() builds and escapes every key of every fact again; JSON Lines
+over a corpus spends a tenth of its time there. Here the keys are constants and each
+string is escaped by the json module's own C function. tests/test_export.py holds the two
+to the same text, on every sample and on generated documents.
+"""
+
+from __future__ import annotations
+
+import math
+from json.encoder import encode_basestring
+from typing import Any
+
+from mobfacts.model import DateMention, Document, Figure, Person
+
+
+def document_json(doc: Document, end: str = "") -> str:
+    """One document as compact JSON, then end (a JSON Lines line ends with "\\n")."""
+    figures = ", ".join([_figure(f) for f in doc.figures])
+    people = ", ".join([_person(p) for p in doc.people])
+    dates = ", ".join([_date(d) for d in doc.dates])
+    return (
+        f'{{"source": {encode_basestring(doc.source)}, '
+        f'"language": {encode_basestring(doc.language)}, '
+        f'"figures": [{figures}], "people": [{people}], "dates": [{dates}]}}{end}'
+    )
+
+
+def _figure(f: Figure) -> str:
+    per = ", ".join([encode_basestring(word) for word in f.per])
+    return (
+        f'{{"text": {encode_basestring(f.text)}, "start": {_int(f.start)}, '
+        f'"end": {_int(f.end)}, "value": {_number(f.value)}, '
+        f'"value_max": {_number(f.value_max)}, "unit": {_optional(f.unit)}, '
+        f'"kind": {encode_basestring(f.kind)}, "subject": {_optional(f.subject)}, '
+        f'"change": {_optional(f.change)}, "per": [{per}], '
+        f'"bound": {encode_basestring(f.bound)}, "sentence": {encode_basestring(f.sentence)}, '
+        f'"rule": {encode_basestring(f.rule)}}}'
+    )
+
+
+def _person(p: Person) -> str:
+    titles = ", ".join([encode_basestring(title) for title in p.titles])
+    mentions = ", ".join(
+        [
+            f'{{"text": {encode_basestring(m.text)}, "start": {_int(m.start)}, '
+            f'"end": {_int(m.end)}}}'
+            for m in p.mentions
+        ]
+    )
+    return (
+        f'{{"name": {encode_basestring(p.name)}, "titles": [{titles}], "mentions": [{mentions}]}}'
+    )
+
+
+def _date(d: DateMention) -> str:
+    return (
+        f'{{"text": {encode_basestring(d.text)}, "start": {_int(d.start)}, '
+        f'"end": {_int(d.end)}, "value": {_optional(d.value)}, '
+        f'"rule": {encode_basestring(d.rule)}}}'
+    )
+
+
+def _optional(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _int(value: int) -> str:
+    return int.__repr__(value)  # as json writes an int (a bool is never an offset)
+
+
+def _number(value: Any) -> str:
+    """A figure's value as json writes it: null, an int, or a float's repr (finite only)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if not math.isfinite(value):
+        raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    return float.__repr__(value)
