@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 
 from mobfacts.model import DateMention, Document, Figure, Mention, Person
@@ -23,6 +22,8 @@ __all__ = [
 def build() -> str:
     """How this copy runs: "compiled" when a wheel's mypyc build of the extractors is installed
     (`pip install .`), else "pure Python" (an editable install, or MOBFACTS_PURE=1)."""
+    import importlib.util  # only --version and the benchmark ask: not a cost of every start
+
     spec = importlib.util.find_spec("mobfacts.extractors.people")
     origin = spec.origin if spec is not None else None
     return "pure Python" if origin is None or origin.endswith(".py") else "compiled"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -13,6 +12,8 @@ from typing import TextIO
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[TextIO]:
     """A text stream that replaces path only when the block finishes without an exception."""
+    import tempfile  # only a run with -o pays for it (random, hashlib): not every start
+
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
