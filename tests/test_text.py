@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mobfacts import lang
-from mobfacts.text import TextView, split_sentences, tokenize, word_before
+from mobfacts.text import TextView, split_sentences, tokenize, trie, word_before
 
 
 def sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[str]:
@@ -74,3 +76,36 @@ def test_word_before_equals_the_regex_it_replaced(text: str, low: int) -> None:
     if text.endswith("\n"):
         return  # the regex's $ also matches before a final line break; no line holds one
     assert word_before(text, min(low, end), end) == (expected.group(1) if expected else "")
+
+
+def test_a_trie_matches_the_longest_word_that_fits() -> None:
+    months = re.compile(rf"(?:{trie(['Agustus', 'Agust', 'Ags', 'AGUSTUS'], lower=False)})(?!\w)")
+    assert [m.group() for m in months.finditer("Agustus, Agust. Ags AGUSTUS")] == [
+        "Agustus",
+        "Agust",
+        "Ags",
+        "AGUSTUS",
+    ]
+    assert months.search("Agusts Agustusan agustus AGUST") is None  # no word ends there
+
+
+def test_a_trie_folds_case_and_reads_a_space_as_any_whitespace() -> None:
+    pattern = re.compile(trie(["Per Cent", "juta"]))
+    assert pattern.fullmatch("per \t cent") and pattern.fullmatch("juta")
+    assert not pattern.fullmatch("Per Cent") and not pattern.fullmatch("Juta")
+    assert not pattern.fullmatch("percent")
+    assert trie([]) == "(?!)" and re.compile(trie([])).search("anything") is None
+    assert re.compile(trie(["a.b", "(c)"])).fullmatch("a.b") and not re.match(trie(["a.b"]), "axb")
+
+
+words = st.lists(st.text("abAB.", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@given(words, st.text("abAB. ", max_size=40))
+def test_a_trie_finds_what_the_alternation_longest_first_finds(
+    vocabulary: list[str], text: str
+) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(set(vocabulary), key=lambda w: (-len(w), w)))
+    expected = [m.span() for m in re.finditer(rf"(?:{flat})(?![ab])", text)]
+    found = [m.span() for m in re.finditer(rf"(?:{trie(vocabulary, lower=False)})(?![ab])", text)]
+    assert found == expected

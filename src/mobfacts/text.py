@@ -15,6 +15,34 @@ import regex
 from mobfacts.lang import Lexicon
 
 
+def trie(words: Iterable[str], *, lower: bool = True) -> str:
+    """An alternation of words written as a trie; a space in a word matches any whitespace.
+
+    At a position, the engine tries the words' shared first characters once instead of
+    every word in turn; of the words that match there, the longest is tried first, as in an
+    alternation ordered longest first (case-folded words when lower).
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower() if lower else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) or r"(?!)"
+
+
 class Sentence(NamedTuple):
     """A sentence as a span of the text (a named tuple: the cheapest immutable value to build)."""
 

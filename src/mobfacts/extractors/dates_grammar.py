@@ -22,6 +22,7 @@ from typing import TypeAlias
 import regex
 
 from mobfacts.lang import Lexicon
+from mobfacts.text import trie
 
 SP = r"[^\S\n]+"  # spaces within a line: a date never spans a line break
 OPT_SP = r"[^\S\n]*"
@@ -245,10 +246,10 @@ def grammar(lexicon: Lexicon) -> Grammar:
         rf"(?P<y>{YEAR}){YEAR_END})"
     )
     month_names = [*months, *abbreviations]
-    month_scan = "|".join(
-        regex.escape(variant)
-        for name in sorted(month_names, key=lambda w: (-len(w), w))
-        for variant in (name.capitalize(), name.upper())
+    # Written as a trie: scanned over the whole text, it is tried at every capital letter.
+    month_scan = trie(
+        (variant for name in month_names for variant in (name.capitalize(), name.upper())),
+        lower=False,
     )
     period_variants = {v for w in period_words for v in (w.lower(), w.capitalize())}
     # A year, a "/" before a digit, "Q3", "H1", a quarter or half-year word (\d is isdecimal).

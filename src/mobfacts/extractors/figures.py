@@ -26,7 +26,7 @@ from mobfacts.lang import Lexicon
 from mobfacts.model import Figure, Kind
 from mobfacts.numbers import NumberWords, as_number, read_number, read_words
 from mobfacts.resolve import select_spans
-from mobfacts.text import TextView
+from mobfacts.text import TextView, trie
 
 _DIGITS = r"\p{Nd}+(?:[.,]\p{Nd}+)*"
 _WORD_BREAK = regex.compile(r"[\s\-]+")
@@ -60,30 +60,7 @@ _NOUN_PER_REACH = 48  # characters after a figure looked at for those words and 
 
 def _alternatives(words: Iterable[str]) -> str:
     """A regex for any of the words (longest first), as a trie: fast to try at a position."""
-    return _trie(words, lower=False)
-
-
-def _trie(words: Iterable[str], *, lower: bool = True) -> str:
-    """An alternation of words written as a trie; a space in a word matches any whitespace."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word.lower() if lower else word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + build(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root) or r"(?!)"
+    return trie(words, lower=False)
 
 
 _EDGE_MARKS = "\"'“‘(["
@@ -377,7 +354,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     number_words = NumberWords.of(numbers)
     word = rf"(?:{_alternatives(number_words.vocabulary)})(?![\p{{L}}\p{{M}}])"
     words = rf"(?<![\p{{L}}\p{{M}}]){word}(?:(?:\s+|-){word})*"
-    fast_word = rf"(?:{_trie(number_words.vocabulary)})(?![^\W\d_])"
+    fast_word = rf"(?:{trie(number_words.vocabulary)})(?![^\W\d_])"
     prefixes = _alternatives(figures.get("currency_prefixes", []))
     range_words = [*figures.get("range_words", []), *figures.get("range_pair_words", [])]
     range_tail = (
@@ -458,7 +435,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ),
         noun_per=regex.compile(noun_per),
         per_openers=tuple(f" {w.lower()} " for w in per_openers),
-        per_near=re.compile(rf"\s(?:{_trie(per_openers)})\s", re.IGNORECASE),
+        per_near=re.compile(rf"\s(?:{trie(per_openers)})\s", re.IGNORECASE),
         function_words=frozenset(
             w.lower() for w in figures.get("subject", {}).get("function_words", [])
         ),
