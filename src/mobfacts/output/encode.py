@@ -69,7 +69,7 @@ def _optional(value: str | None) -> str:
 
 
 def _int(value: int) -> str:
-    return int.__repr__(value)  # as json writes an int (a bool is never an offset)
+    return str(value)  # as json writes an int (an offset is never a bool)
 
 
 def _number(value: Any) -> str:
@@ -79,7 +79,7 @@ def _number(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return int.__repr__(value)
+        return str(value)
     if not math.isfinite(value):
         raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
-    return float.__repr__(value)
+    return str(value)  # a float's str is its repr, as json writes it
