@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,63 @@ def test_expand_files_folders_stdin_and_missing(tmp_path: Path) -> None:
     ]
     assert isinstance(items[3], InputError)
     assert str(items[3]) == f"{tmp_path / 'nope.txt'}: no such file or directory"
+
+
+def rglob_reference(folder: str) -> list[str]:
+    """What a folder expanded to when it was read with pathlib (the behaviour kept)."""
+    return sorted(str(p) for p in Path(folder).rglob("*.txt") if p.is_file() or not p.exists())
+
+
+def test_a_folder_expands_to_its_txt_files_as_rglob_finds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "news"
+    (root / "2024" / "mei").mkdir(parents=True)
+    (root / "2024" / "mei" / "b.txt").write_text("b")
+    (root / "a.txt").write_text("a")
+    (root / ".hidden.txt").write_text("h")  # hidden files are read
+    (root / "notes.TXT").write_text("x")  # the suffix is matched with its case
+    (root / "draft.txt.bak").write_text("x")
+    (root / "folder.txt").mkdir()  # a folder named like a file is not one
+    (root / "folder.txt" / "inner.txt").write_text("i")  # but what it holds is
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("o")
+    os.symlink(outside, root / "linked")  # a link to a folder is not followed
+    os.symlink(root / "a.txt", root / "alias.txt")  # a link to a file is a file
+    os.symlink(tmp_path / "gone", root / "dangling.txt")  # reported when read
+    expected = [
+        f"{root}/.hidden.txt",
+        f"{root}/2024/mei/b.txt",
+        f"{root}/a.txt",
+        f"{root}/alias.txt",
+        f"{root}/dangling.txt",
+        f"{root}/folder.txt/inner.txt",
+    ]
+    assert [s.name for s in expand([str(root)])] == expected == rglob_reference(str(root))
+    assert [s.name for s in expand([f"{root}/"])] == expected  # spelled as pathlib spells it
+    monkeypatch.chdir(root)
+    names = [".hidden.txt", "2024/mei/b.txt", "a.txt", "alias.txt", "dangling.txt"]
+    assert [s.name for s in expand(["."])] == [*names, "folder.txt/inner.txt"]
+    assert [s.name for s in expand(["./2024"])] == ["2024/mei/b.txt"] == rglob_reference("./2024")
+
+
+def test_a_folder_that_cannot_be_listed_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("a")
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "b.txt").write_text("b")
+    listing = os.scandir
+
+    def scandir(path: str) -> object:  # as for a folder without read permission (as root too)
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert [s.name for s in expand([str(tmp_path)])] == [f"{tmp_path}/open/a.txt"]
 
 
 def test_reading_a_missing_file_is_an_input_error(tmp_path: Path) -> None:

@@ -72,11 +72,7 @@ def expand(
 
 def _folder(path: str) -> Iterator[Source | InputError]:
     try:
-        found = sorted(
-            str(p)
-            for p in Path(path).rglob("*.txt")
-            if p.is_file() or not p.exists()  # a dangling link is reported when read
-        )
+        found = sorted(_txt_files(str(Path(path))))
     except OSError as error:
         yield InputError(path, error.strerror or str(error))
         return
@@ -84,6 +80,33 @@ def _folder(path: str) -> Iterator[Source | InputError]:
         yield InputError(path, "no .txt files in this directory")
     for name in found:
         yield Source(name)
+
+
+def _txt_files(folder: str) -> list[str]:
+    """The *.txt files below folder, spelled as Path(folder).rglob("*.txt") spells them.
+
+    As rglob: hidden files are included, a link to a folder is not followed, a folder that
+    cannot be listed is passed over; a link to a file counts, and so does a dangling link
+    (reported when read). Walked with os.scandir, whose entries know their type without a
+    stat: rglob's Path objects cost 15 us a file, a tenth of a second in 7,000 files.
+    """
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        prefix = "" if current == "." else current if current.endswith(os.sep) else current + os.sep
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(prefix + name)
+            if name.endswith(".txt") and (entry.is_file() or not os.path.exists(prefix + name)):
+                found.append(prefix + name)
+    return found
 
 
 _BOMS = (
