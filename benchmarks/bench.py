@@ -137,6 +137,9 @@ def measure(plan: Plan, articles: list[Path], command: list[str], folder: Path) 
     cold = cold_latency(command, articles, plan.runs)
     results["cold_latency"] = cold
 
+    # The fixed cost is timed just before the smallest corpus, whose net rate depends on it
+    # most: minutes apart, the host's speed may differ by a third.
+    fixed_runs = fixed_cost_runs(command, articles)
     timings: list[tuple[float, int, int, Timed]] = []
     corpora: dict[float, tuple[Path, int, int]] = {}
     for size in plan.corpora:
@@ -149,7 +152,7 @@ def measure(plan: Plan, articles: list[Path], command: list[str], folder: Path) 
         if size != plan.scaling_corpus:
             shutil.rmtree(corpus)
     reference = next(t for t in timings if t[0] == plan.scaling_corpus)
-    startup = fixed_cost(command, articles, reference[3].seconds / (reference[1] / MB))
+    startup = fixed_cost(fixed_runs, articles, reference[3].seconds / (reference[1] / MB))
     results["startup"] = startup
     throughput = [rates(size, b, count, timed, startup["s"]) for size, b, count, timed in timings]
     results["throughput"] = throughput
@@ -278,14 +281,18 @@ def cold_latency(command: list[str], articles: list[Path], runs: int) -> dict[st
     }
 
 
-def fixed_cost(command: list[str], articles: list[Path], s_per_mb: float) -> dict[str, Any]:
-    """What a run costs whatever its size: start-up, imports, and the first use of each
-    language's patterns. It is the fastest run over each sample article once, less the
-    time those bytes take at s_per_mb (the scaling corpus's rate)."""
+def fixed_cost_runs(command: list[str], articles: list[Path]) -> list[float]:
+    """Five runs over each sample article once: start-up, imports, the first use of each
+    language's patterns, and those few bytes."""
     progress("fixed cost: each sample article once")
-    size = sum(a.stat().st_size for a in articles) / MB
-    runs = [run_quiet([*command, "extract", *map(str, articles), "--format", "jsonl"])
+    return [run_quiet([*command, "extract", *map(str, articles), "--format", "jsonl"])
             for _ in range(5)]  # fmt: skip
+
+
+def fixed_cost(runs: list[float], articles: list[Path], s_per_mb: float) -> dict[str, Any]:
+    """What a run costs whatever its size: the fastest of the runs over each sample article
+    once, less the time those bytes take at s_per_mb (the scaling corpus's rate)."""
+    size = sum(a.stat().st_size for a in articles) / MB
     return {
         "s": round(max(0.0, min(runs) - size * s_per_mb), 3),
         "note": "fastest of 5 runs over each sample once, less its bytes at the scaling rate",
