@@ -6,9 +6,12 @@ the runners stay Python: they run once per input or once per run, and the runner
 what they send to worker processes.
 """
 
+import importlib.util
 import os
+from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_py import build_py
 
 COMPILED = [
     "src/mobfacts/extractors/dates.py",
@@ -29,4 +32,17 @@ if os.environ.get("MOBFACTS_COMPILE") == "1":
 
     ext_modules = mypycify(COMPILED, opt_level="3")
 
-setup(ext_modules=ext_modules)
+
+class BuildWithCopies(build_py):
+    """Also writes the JSON copy of each language file (src/mobfacts/lang/copies.py)."""
+
+    def run(self) -> None:
+        super().run()
+        spec = importlib.util.spec_from_file_location("copies", "src/mobfacts/lang/copies.py")
+        assert spec is not None and spec.loader is not None
+        copies = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(copies)
+        copies.write_copies(Path(self.build_lib, "mobfacts", "lang"))
+
+
+setup(ext_modules=ext_modules, cmdclass={"build_py": BuildWithCopies})

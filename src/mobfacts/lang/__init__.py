@@ -3,18 +3,20 @@
 A language is data, not code: ``lang/<code>/`` holds ``language.toml`` (name, detection
 words, abbreviations), ``numbers.toml``, ``figures.toml``, ``people.toml`` and
 ``dates.toml``, with the same keys in every language (documented in ``lang/README.md``).
+A wheel also holds a JSON copy of each, read while it matches the TOML (copies.py).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import filterfalse
 from pathlib import Path
 from typing import Any
+
+from mobfacts.lang import copies
 
 SECTIONS: tuple[str, ...] = ("language", "numbers", "figures", "people", "dates")
 # The language folders lie beside this module: a wheel and an editable install both keep
@@ -45,7 +47,7 @@ class Lexicon:
         if found is None:
             path = self.folder / f"{name}.toml"
             is_data = name in SECTIONS and path.is_file()
-            found = tomllib.loads(path.read_text(encoding="utf-8")) if is_data else {}
+            found = copies.read(path) if is_data else {}
             self._sections[name] = found
         return found
 
@@ -70,7 +72,7 @@ def load(code: str) -> Lexicon:
             f"unknown language {code!r} (available: {', '.join(available())})"
         )
     folder = _DATA / code
-    language = tomllib.loads((folder / "language.toml").read_text(encoding="utf-8"))
+    language = copies.read(folder / "language.toml")
     return Lexicon(
         code=code, name=language["name"], folder=folder, _sections={"language": language}
     )
