@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mobfacts import build
+# The compiled-pattern cache of this test session (and of the commands it runs): never the
+# user's own, and empty at the start, so that the tests compile every pattern they use.
+os.environ["MOBFACTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="mobfacts-test-patterns-")
+
+from mobfacts import build  # noqa: E402 (after the cache is chosen)
 
 # A wheel's build (`pip install .`) compiles the extractors with mypyc: their calls made inside
 # compiled code reach no profiler, so work cannot be counted there (the pure-Python run counts it).

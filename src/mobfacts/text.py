@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
-
+from mobfacts import patterns
 from mobfacts.lang import Lexicon
 
 
@@ -67,7 +66,7 @@ class Token:
         return self.text[:1].isalpha()
 
 
-_TOKEN = regex.compile(
+_TOKEN = patterns.compile(
     r"\p{Nd}+(?:[.,]\p{Nd}+)*"  # 1.500.000 / 3,25 / 2,655.5
     r"|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*"  # words, with inner hyphens or apostrophes
     r"|\S",
@@ -81,7 +80,7 @@ _SENTENCE_END = re.compile(rf"[.!?…][.!?…]*{_END_TAIL}")
 # The same when only "." can end a sentence (most texts): a literal first is faster still.
 _SENTENCE_END_DOT = re.compile(rf"\.\.*{_END_TAIL}")
 # What may start the next sentence.
-_SENTENCE_START = regex.compile(r"\s+[\"'“‘(\[\-–—]?[\p{Lu}\p{Nd}]")
+_SENTENCE_START = patterns.compile(r"\s+[\"'“‘(\[\-–—]?[\p{Lu}\p{Nd}]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -21,6 +21,7 @@ from typing import TypeAlias
 
 import regex
 
+from mobfacts import patterns
 from mobfacts.lang import Lexicon
 from mobfacts.text import trie
 
@@ -81,7 +82,7 @@ class LazyPatterns(dict[str, regex.Pattern[str]]):
         self.sources = dict(sources)
 
     def __missing__(self, name: str) -> regex.Pattern[str]:
-        pattern = self[name] = regex.compile(self.sources[name])
+        pattern = self[name] = patterns.compile(self.sources[name])
         return pattern
 
 
@@ -167,7 +168,7 @@ def _start_scans(
     for word, rules in sorted(starts.items()):
         if word == NUMBER_TOKEN:
             # regex, not re: re's Unicode digit test makes this frequent scan 4x slower.
-            scans.append((regex.compile(r"\d+"), tuple(rules)))
+            scans.append((patterns.compile(r"\d+"), tuple(rules)))
             continue
         for variant in sorted({word, word.capitalize()}):
             scans.append((re.compile(re.escape(variant)), tuple(rules)))

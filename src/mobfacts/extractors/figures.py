@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from mobfacts import patterns
 from mobfacts.extractors.figures_subject import Found, describe
 from mobfacts.lang import Lexicon
 from mobfacts.model import Figure, Kind
@@ -29,12 +30,12 @@ from mobfacts.resolve import select_spans
 from mobfacts.text import TextView, trie
 
 _DIGITS = r"\p{Nd}+(?:[.,]\p{Nd}+)*"
-_WORD_BREAK = regex.compile(r"[\s\-]+")
-_TIME_OF_DAY = regex.compile(r"\p{Nd}{1,2}[.,]00")
-_VERSION = regex.compile(r"\p{Nd}{1,2}[.,]0")
-_SLOGAN_AFTER = regex.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
-_SLOGAN_BEFORE = regex.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
-_LAST_WORD = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
+_WORD_BREAK = patterns.compile(r"[\s\-]+")
+_TIME_OF_DAY = patterns.compile(r"\p{Nd}{1,2}[.,]00")
+_VERSION = patterns.compile(r"\p{Nd}{1,2}[.,]0")
+_SLOGAN_AFTER = patterns.compile(r"\s+[\p{L}\p{M}]+\s+[-–]\s+\p{Nd}+\s+[\p{L}\p{M}]")
+_SLOGAN_BEFORE = patterns.compile(r"\p{Nd}\s+[\p{L}\p{M}]+\s+[-–]\s+\Z")
+_LAST_WORD = patterns.compile(r"(?<![\p{L}\p{M}])(\p{L}+)\s+\Z")
 # What _lead reads after one space: ASCII letters no other letter goes on from, or one ASCII
 # character that is neither a letter nor a space (re's \s is str.isspace). Spelled with the
 # ASCII classes only: the same pattern with the complement up to U+10FFFF took 8 ms to
@@ -186,12 +187,12 @@ def _word_keys(vocabulary: Iterable[str]) -> tuple[str, ...]:
 @functools.cache
 def _pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     """A pattern compiled on first use: rare paths should not cost start-up time."""
-    return regex.compile(source, flags)
+    return patterns.compile(source, flags)
 
 
 def _units_not_words(units: Iterable[str]) -> list[str]:
     """Units a run of letters would not read whole ("m2", "dolar AS"): the rest need no list."""
-    letters = regex.compile(r"[\p{L}\p{M}]+")
+    letters = patterns.compile(r"[\p{L}\p{M}]+")
     return [u for u in units if not letters.fullmatch(u)]
 
 
@@ -400,20 +401,20 @@ def _rules(lexicon: Lexicon) -> _Rules:
     bounds = {str(k).lower(): str(v) for k, v in figures.get("bounds", {}).items()}
     labels = _alternatives(figures.get("label_words", []))
     pair = _alternatives(figures.get("range_pair_words", []))
-    range_after = _After(regex.compile(range_tail), _leads(range_words, "-"))
+    range_after = _After(patterns.compile(range_tail), _leads(range_words, "-"))
     scale_after = _After(
-        regex.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
+        patterns.compile(rf"\s?(?i:(?P<scale>{_alternatives(scales)}))(?![\p{{L}}\p{{M}}])"),
         _leads(scales),
     )
     unit_after = _After(
-        regex.compile(
+        patterns.compile(
             rf"(?:\s|-)?(?i:(?P<unit>{_alternatives(units)}))(?![\p{{L}}\p{{N}}\p{{M}}])"
         ),
         _leads(units, "-"),
     )
     return _Rules(
-        digits=regex.compile(_DIGITS),
-        prefix=regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
+        digits=patterns.compile(_DIGITS),
+        prefix=patterns.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<pre>{prefixes})\s?\Z"),
         prefix_ends=frozenset(str(p)[-1:] for p in figures.get("currency_prefixes", []) if p),
         lowercase_words=re.compile(rf"{fast_word}(?:(?:\s+|-){fast_word})*"),
         word_keys=_word_keys(number_words.vocabulary),
@@ -423,7 +424,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         scale=scale_after,
         unit=unit_after,
         per=_After(
-            regex.compile(per),
+            patterns.compile(per),
             _leads(
                 [
                     *figures.get("per_words", []),
@@ -433,21 +434,21 @@ def _rules(lexicon: Lexicon) -> _Rules:
                 "/",
             ),
         ),
-        noun_per=regex.compile(noun_per),
+        noun_per=patterns.compile(noun_per),
         per_openers=tuple(f" {w.lower()} " for w in per_openers),
         per_near=re.compile(rf"\s(?:{trie(per_openers)})\s", re.IGNORECASE),
         function_words=frozenset(
             w.lower() for w in figures.get("subject", {}).get("function_words", [])
         ),
         range_openers=_Phrases.of(figures.get("range_openers", [])),
-        bound_after=_After(regex.compile(bound_after), _leads(figures.get("bounds_after", {}))),
+        bound_after=_After(patterns.compile(bound_after), _leads(figures.get("bounds_after", {}))),
         bounds_after={
             " ".join(k.lower().split()): v for k, v in figures.get("bounds_after", {}).items()
         },
         range_breakers=_Phrases.of(figures.get("range_breakers", [])),
         not_amount_before=_Phrases.of(figures.get("not_amount_before", [])),
         not_amount_after=_After(
-            regex.compile(
+            patterns.compile(
                 rf"(?:-|[ \t]+)(?i:{_alternatives(figures.get('not_amount_after', [])) or '(?!)'})"
                 r"(?![\p{L}\p{M}])"
             ),
@@ -457,24 +458,24 @@ def _rules(lexicon: Lexicon) -> _Rules:
         period_after=(
             rf"\s+(?i:{_alternatives(figures.get('period_words_after', []))})(?![\p{{L}}\p{{M}}])"
         ),
-        label=regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
+        label=patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{labels})\.?\s*[:#]?\s*\Z"),
         label_ends=_Endings.of(figures.get("label_words", []), case=True),
-        name_before=regex.compile(
+        name_before=patterns.compile(
             r"(?P<before>\S?)\s*(?P<name>\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*)\s+\Z"
         ),
-        capital_after=regex.compile(r"\s+\p{Lu}"),
+        capital_after=patterns.compile(r"\s+\p{Lu}"),
         list_after=_After(
-            regex.compile(
+            patterns.compile(
                 rf"\s*(?:,\s*|\s(?i:{pair})\s+)\p{{Nd}}{{1,3}}(?![\p{{Nd}}\p{{L}}%]|[.,]\p{{Nd}})"
             ),
             _leads(figures.get("range_pair_words", []), ","),
         ),
-        list_before=regex.compile(
+        list_before=patterns.compile(
             rf"(?<![\p{{Nd}}.,])\p{{Nd}}{{1,3}}\s*(?:,\s*|\s(?i:{pair})\s+)\Z"
         ),
         list_ends=_Endings.of([",", *figures.get("range_pair_words", [])], case=False),
         time_after=_After(
-            regex.compile(
+            patterns.compile(
                 rf"\s?(?:{_alternatives(figures.get('time_suffixes', []))})(?![\p{{L}}\p{{M}}])"
             ),
             _leads(figures.get("time_suffixes", [])),

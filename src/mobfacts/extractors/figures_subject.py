@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import regex
-
+from mobfacts import patterns
 from mobfacts.lang import Lexicon
 from mobfacts.model import Bound, Kind, Number
 from mobfacts.text import Sentence, TextView
@@ -49,7 +48,7 @@ _SEGMENT_MARKS = frozenset(";:|–—-•*")
 _BRACKETS = frozenset("()")
 
 
-_TOKEN = regex.compile(
+_TOKEN = patterns.compile(
     r"(?P<number>\p{Nd}+(?:[.,]\p{Nd}+)*)"
     r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)"
     r"|\S",

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from mobfacts import patterns
 from mobfacts.lang import Lexicon
 from mobfacts.model import Mention, Person
 from mobfacts.text import TextView
@@ -68,10 +69,10 @@ _CAP = rf"{_UPPER}{_CAP_REST}"
 _PAREN_REST = rf"{_UPPER}(?:{_RE_LETTER}|-)*(?:[ ]{_UPPER}(?:{_RE_LETTER}|-)*){{0,3}}\)"
 _PAREN = rf"\({_PAREN_REST}"
 _GAP = r"[ \t\u00a0]{1,3}"
-_WORD = regex.compile(
+_WORD = patterns.compile(
     rf"\([^()]*\)|(?<!['’]){_LETTER}+(?:(?:['’](?![sS](?!{_LETTER}))|-){_LETTER}+)*"
 )
-_LINE_END = regex.compile(r"[ \t]*(?:/[ \t]*[\p{L}.]+[ \t]*)?(?:\n|$)")
+_LINE_END = patterns.compile(r"[ \t]*(?:/[ \t]*[\p{L}.]+[ \t]*)?(?:\n|$)")
 _CONTEXT = 60  # characters of context read before and after a run
 _MAX_NAME_WORDS = 4
 _BYLINE_TAIL = 400  # a name line this close to the end of the text is a byline
@@ -216,30 +217,30 @@ def _rules(lexicon: Lexicon) -> _Rules:
     run = _first_unit(dotted_words, lowercase, capital_firsts) + rest
     any_run = _first_unit(dotted_words, lowercase, capital_firsts | {w[0] for w in openers}) + rest
     # Both are searched backwards from a run's start: "$" fails at once everywhere else.
-    speech_before = regex.compile(
+    speech_before = patterns.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('speech_before'))})[ \t]*[,:]?[ \t]*$",
         regex.REVERSE,
     )
     by = _alternation(words("byline_cues")) or "(?!)"
-    caption = regex.compile(
+    caption = patterns.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('caption_cues'))})"
         rf"(?:[ \t]*:|[ \t]+(?:{by})(?!{_LETTER}))[ \t]*"  # "Foto: ...", "Photo by ..."
         rf"(?:[\p{{L}}\p{{M}} .]{{1,30}}/[ \t]*)?$",  # "Foto: ANTARA FOTO/Name"
         regex.IGNORECASE | regex.REVERSE,
     )
     # "Ekonom senior, Aviliani, menilai": a role noun and up to two lowercase words, a comma.
-    role_before = regex.compile(
+    role_before = patterns.compile(
         rf"(?<!{_LETTER})(?:{_alternation(words('role_nouns')) or '(?!)'})"
         rf"(?:[ \t]+\p{{Ll}}+){{0,2}}[ \t]*,[ \t]*$",
         regex.IGNORECASE | regex.REVERSE,
     )
     adverbs = _alternation(words("speech_adverbs"))
-    speech_after = regex.compile(
+    speech_after = patterns.compile(
         rf"[ \t]*,?[ \t]*(?:(?:{adverbs})[ \t]+){{0,2}}(?:{_alternation(words('speech_after'))})"
         rf"(?!{_LETTER})"
     )
     introducers = _alternation([*words("title_introducers"), *words("post_introducers")])
-    apposition_gap = regex.compile(
+    apposition_gap = patterns.compile(
         rf"[ \t]*(?P<mark>[,(–—\-])?[ \t]*(?:(?P<introducer>{introducers})[ \t]+)?"
     )
     conjunctions = _alternation(words("title_conjunctions"))
@@ -252,7 +253,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     )
     # An article before the office word is not part of the title: "X, a director at Y,".
     articles = _alternation(words("title_articles")) or "(?!)"
-    lowercase_title = regex.compile(
+    lowercase_title = patterns.compile(
         rf"[ \t]*,[ \t]*(?:(?:{articles})[ \t]+)?"
         rf"(?P<title>(?:{_alternation(words('title_after_name_words'))})"
         rf"(?!{_LETTER})(?:[ \t]+(?!(?:{stops})(?!{_LETTER}))"
@@ -282,8 +283,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         ),
         # An introducer after a run asks for the name that ends it, as a speech verb does
         # (matched apart, so the long list of speech verbs is compiled once, not twice).
-        introducer_gap=regex.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
-        conjunction_gap=regex.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
+        introducer_gap=patterns.compile(rf"[ \t]*[,(–—\-]?[ \t]*(?:{introducers})[ \t]+"),
+        conjunction_gap=patterns.compile(rf"[ \t]*,?[ \t]*(?:{conjunctions})[ \t]+"),
         conjunction_words=frozenset(w.strip(" \t,") for w in words("title_conjunctions")),
         offices=_keys(words("office_words")),
         lowercase_offices=_keys(lowercase_offices),
@@ -341,7 +342,7 @@ def _data_pattern(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
     try:
         return re.compile(pattern)
     except re.error:
-        return regex.compile(pattern)
+        return patterns.compile(pattern)
 
 
 def _lowercase_title_before(
@@ -351,7 +352,7 @@ def _lowercase_title_before(
     comma: the title of the name after it ("Speaking at the meeting, head of the National
     Steering Committee for Disaster Prevention, Tran Quang Hoai, said")."""
     conn = _alternation(connectors) or "(?!)"
-    return regex.compile(
+    return patterns.compile(
         rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
         rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})"
         rf"(?:[ \t]+(?:(?:{conn})|{_UPPER}[\p{{L}}\p{{M}}'’\-]*)(?!{_LETTER})){{1,12}})"
@@ -366,7 +367,7 @@ def _lowercase_title_opening(
     """A lowercase office word and connectors that open a clause right before a title
     ("Meanwhile, head of the | General Department of Customs")."""
     conn = _alternation(connectors) or "(?!)"
-    return regex.compile(
+    return patterns.compile(
         rf"(?:^|(?<=[,.;:\n]))[ \t]*(?:(?i:{conn})[ \t]+)?"
         rf"(?P<title>(?:{_alternation(office_words) or '(?!)'})(?:[ \t]+(?:{conn})){{0,3}})"
         r"[ \t]+$",
@@ -385,7 +386,7 @@ def _office_before_name(
     word = r"\p{Lu}[\p{L}\p{M}\d&'’\-]*(?:\.[\p{L}\p{M}]+)*"
     conn = _alternation(connectors) or "(?!)"
     offices = _alternation(office_words)
-    return regex.compile(
+    return patterns.compile(
         rf"(?<![\p{{L}}\p{{M}}\d'’\-])(?:"
         rf"(?P<organisation>{word}(?:[ \t]+(?:(?:{conn})[ \t]+){{0,2}}{word}){{0,3}})"
         rf"(?:[ \t]+(?:{offices})){{1,3}}"
@@ -401,7 +402,7 @@ def _title_demonstrative(demonstratives: Sequence[str]) -> regex.Pattern[str] | 
     belong to the title, the demonstrative does not."""
     if not demonstratives:
         return None
-    return regex.compile(
+    return patterns.compile(
         r"(?:[ \t]+\p{Ll}[\p{Ll}\p{M}\-]*){0,2}"
         rf"(?P<end>)[ \t]+(?:{_alternation(demonstratives)})[ \t]*,[ \t]*"
     )
@@ -410,7 +411,7 @@ def _title_demonstrative(demonstratives: Sequence[str]) -> regex.Pattern[str] | 
 def _title_clause(openers: Sequence[str]) -> regex.Pattern[str]:
     """A relative clause of lowercase words that ends at a comma, between a title and the
     name it gives ("... Provinsi yang membidangi budaya, Tran Van Minh")."""
-    return regex.compile(
+    return patterns.compile(
         rf"[ \t]+(?:{_alternation(openers) or '(?!)'})(?:[ \t]+[\p{{Ll}}\p{{M}}\d'’\-]+){{1,8}}"
         r"[ \t]*,[ \t]*"
     )
@@ -1374,7 +1375,7 @@ def _find(reader: _Reader, runs: list[_Run]) -> list[_Candidate]:
 def _word_comma() -> regex.Pattern[str]:
     """A capitalised word and a comma that end the text searched; compiled on first need
     (its class of capitals costs milliseconds, and most runs never ask)."""
-    return regex.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
+    return patterns.compile(rf"(?P<word>{_CAP})[ \t]*,[ \t]*$")
 
 
 def _lowercase_lead(
@@ -1597,7 +1598,7 @@ def _cue_before(reader: _Reader, run: _Run, before: str) -> str | None:
 
 
 # After a name a role introduces: a comma and a lowercase word ("Aviliani, menilai").
-_ROLE_NAME_END = regex.compile(r"[ \t]*,[ \t]*\p{Ll}")
+_ROLE_NAME_END = patterns.compile(r"[ \t]*,[ \t]*\p{Ll}")
 
 
 def _word_may_follow(reader: _Reader, at: int) -> bool:

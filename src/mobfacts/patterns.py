@@ -1,0 +1,118 @@
+"""Compiled regex patterns, kept between runs in a cache file, as Python keeps bytecode.
+
+The regex module compiles a pattern with a parser written in Python: the rules of one
+language take about a fifth of a second to compile, as long as a one-article run takes
+for everything else. A compiled pattern pickles as the engine's own code, so the cache
+holds each pattern the extractors have compiled, and a later run reads it back in a few
+milliseconds. An entry is keyed by the pattern's exact text and flags, so a changed rule is
+simply compiled anew; the file's name holds the Python and regex versions it was made by.
+
+The cache lives in ``$MOBFACTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mobfacts``, else
+``~/.cache/mobfacts``; ``MOBFACTS_CACHE=off`` turns it off. It is written when a process
+that compiled new patterns exits, atomically; a folder that cannot be written is passed
+over, and a file that cannot be read is ignored and replaced. Reading it unpickles nothing
+but the engine's compile function, so a file that names anything else is ignored too.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+
+_MAX_ENTRIES = 4000  # past this, a save keeps only the patterns its process used
+_Key = tuple[str, int]
+
+_cache: dict[_Key, regex.Pattern[str]] | None = None
+_used: set[_Key] = set()
+_new = False
+
+
+def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 (as regex.compile)
+    """regex.compile(source, flags), from the cache when an earlier run compiled it."""
+    global _new
+    cache = _cache if _cache is not None else _load()
+    key = (source, int(flags))
+    _used.add(key)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = regex.compile(source, flags)
+        if not _new:
+            _new = True
+            atexit.register(save)
+    return found
+
+
+def cache_file() -> Path | None:
+    """Where the cache is read and written; None when it is turned off."""
+    if os.environ.get("MOBFACTS_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    folder = os.environ.get("MOBFACTS_CACHE_DIR")
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "mobfacts")
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(folder, f"patterns-{python}-regex{regex.__version__}.pickle")
+
+
+class _EngineCodeOnly(pickle.Unpickler):
+    """Unpickles compiled patterns and refuses any other callable."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
+
+
+def _load() -> dict[_Key, regex.Pattern[str]]:
+    global _cache
+    _cache = {}
+    path = cache_file()
+    if path is None:
+        return _cache
+    try:
+        data = path.read_bytes()
+        loaded = _EngineCodeOnly(io.BytesIO(data)).load()
+    except FileNotFoundError:
+        return _cache
+    except Exception:  # noqa: BLE001 (any damage to the file: it is rebuilt)
+        return _cache
+    if isinstance(loaded, dict):
+        _cache.update(
+            (key, value)
+            for key, value in loaded.items()
+            if isinstance(key, tuple) and isinstance(value, regex.Pattern)
+        )
+    return _cache
+
+
+def save() -> None:
+    """Write the patterns compiled so far to the cache file (called at exit)."""
+    global _new
+    path = cache_file()
+    if path is None or _cache is None or not _new:
+        return
+    entries = _cache
+    if len(entries) > _MAX_ENTRIES:
+        entries = {key: value for key, value in entries.items() if key in _used}
+    import tempfile  # only a process that compiled something new writes
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return  # a cache that cannot be written costs only time
+    _new = False
