@@ -81,10 +81,12 @@ def test_a_cache_that_names_anything_but_the_engine_runs_nothing(tmp_path: Path)
     assert run(COMPILE, tmp_path).returncode == 0
     (cached,) = tmp_path.glob("*.pickle")
     marker = tmp_path / "ran"
-    cached.write_bytes(pickle.dumps({(r"\p{Lu}\w+", 2): _Planted(marker)}))
-    assert run(COMPILE, tmp_path).returncode == 0
-    assert not marker.exists()
-    assert run(USE_CACHE_ONLY, tmp_path).returncode == 0  # and it was rewritten
+    key = (r"\p{Lu}\w+", 2)
+    for planted in ({key: _Planted(marker)}, {key: pickle.dumps(_Planted(marker))}):
+        cached.write_bytes(pickle.dumps(planted))  # in the file, or in one of its entries
+        assert run(COMPILE, tmp_path).returncode == 0
+        assert not marker.exists()
+        assert run(USE_CACHE_ONLY, tmp_path).returncode == 0  # and it was rewritten
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:

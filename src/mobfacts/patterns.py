@@ -29,7 +29,10 @@ import regex
 _MAX_ENTRIES = 4000  # past this, a save keeps only the patterns its process used
 _Key = tuple[str, int]
 
-_cache: dict[_Key, regex.Pattern[str]] | None = None
+# Each pattern is stored pickled on its own and unpickled when first asked for: a run reads
+# the whole file (one language's patterns are half of it) but builds only what it uses.
+_stored: dict[_Key, bytes] | None = None
+_compiled: dict[_Key, regex.Pattern[str]] = {}
 _used: set[_Key] = set()
 _new = False
 
@@ -37,15 +40,21 @@ _new = False
 def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 (as regex.compile)
     """regex.compile(source, flags), from the cache when an earlier run compiled it."""
     global _new
-    cache = _cache if _cache is not None else _load()
+    stored = _stored if _stored is not None else _load()
     key = (source, int(flags))
     _used.add(key)
-    found = cache.get(key)
+    found = _compiled.get(key)
+    if found is not None:
+        return found
+    code = stored.get(key)
+    found = _unpickle(code) if code is not None else None
     if found is None:
-        found = cache[key] = regex.compile(source, flags)
+        found = regex.compile(source, flags)
+        stored[key] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         if not _new:
             _new = True
             atexit.register(save)
+    _compiled[key] = found
     return found
 
 
@@ -62,7 +71,8 @@ def cache_file() -> Path | None:
 
 
 class _EngineCodeOnly(pickle.Unpickler):
-    """Unpickles compiled patterns and refuses any other callable."""
+    """Unpickles compiled patterns (and the file's dict of them) and refuses any other
+    callable."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == ("regex._regex", "compile"):
@@ -70,35 +80,40 @@ class _EngineCodeOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
 
 
-def _load() -> dict[_Key, regex.Pattern[str]]:
-    global _cache
-    _cache = {}
+def _load() -> dict[_Key, bytes]:
+    global _stored
+    _stored = {}
     path = cache_file()
     if path is None:
-        return _cache
+        return _stored
     try:
-        data = path.read_bytes()
-        loaded = _EngineCodeOnly(io.BytesIO(data)).load()
-    except FileNotFoundError:
-        return _cache
-    except Exception:  # noqa: BLE001 (any damage to the file: it is rebuilt)
-        return _cache
+        loaded = _EngineCodeOnly(io.BytesIO(path.read_bytes())).load()
+    except Exception:  # noqa: BLE001 (no file, or any damage to it: it is rebuilt)
+        return _stored
     if isinstance(loaded, dict):
-        _cache.update(
+        _stored.update(
             (key, value)
             for key, value in loaded.items()
-            if isinstance(key, tuple) and isinstance(value, regex.Pattern)
+            if isinstance(key, tuple) and isinstance(value, bytes)
         )
-    return _cache
+    return _stored
+
+
+def _unpickle(code: bytes) -> regex.Pattern[str] | None:
+    try:
+        found = _EngineCodeOnly(io.BytesIO(code)).load()
+    except Exception:  # noqa: BLE001 (a damaged entry is compiled again)
+        return None
+    return found if isinstance(found, regex.Pattern) else None
 
 
 def save() -> None:
     """Write the patterns compiled so far to the cache file (called at exit)."""
     global _new
     path = cache_file()
-    if path is None or _cache is None or not _new:
+    if path is None or _stored is None or not _new:
         return
-    entries = _cache
+    entries = _stored
     if len(entries) > _MAX_ENTRIES:
         entries = {key: value for key, value in entries.items() if key in _used}
     import tempfile  # only a process that compiled something new writes
