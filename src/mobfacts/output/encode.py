@@ -16,10 +16,16 @@ from typing import Any
 
 from mobfacts.model import DateMention, Document, Figure, Person
 
+# The strings of a small vocabulary (kinds, bounds, rules, units, changes, per words) are
+# escaped once per process; a figure's sentence once per document (a sentence holds several).
+_WORDS: dict[str, str] = {}
+_WORDS_KEPT = 4096
+
 
 def document_json(doc: Document, end: str = "") -> str:
     """One document as compact JSON, then end (a JSON Lines line ends with "\\n")."""
-    figures = ", ".join([_figure(f) for f in doc.figures])
+    sentences: dict[str, str] = {}
+    figures = ", ".join([_figure(f, sentences) for f in doc.figures])
     people = ", ".join([_person(p) for p in doc.people])
     dates = ", ".join([_date(d) for d in doc.dates])
     return (
@@ -29,17 +35,32 @@ def document_json(doc: Document, end: str = "") -> str:
     )
 
 
-def _figure(f: Figure) -> str:
-    per = ", ".join([encode_basestring(word) for word in f.per])
+def _figure(f: Figure, sentences: dict[str, str]) -> str:
+    per = ", ".join([_word(word) for word in f.per])
+    sentence = sentences.get(f.sentence)
+    if sentence is None:
+        sentence = sentences[f.sentence] = encode_basestring(f.sentence)
+    unit = "null" if f.unit is None else _word(f.unit)
+    change = "null" if f.change is None else _word(f.change)
     return (
         f'{{"text": {encode_basestring(f.text)}, "start": {_int(f.start)}, '
         f'"end": {_int(f.end)}, "value": {_number(f.value)}, '
-        f'"value_max": {_number(f.value_max)}, "unit": {_optional(f.unit)}, '
-        f'"kind": {encode_basestring(f.kind)}, "subject": {_optional(f.subject)}, '
-        f'"change": {_optional(f.change)}, "per": [{per}], '
-        f'"bound": {encode_basestring(f.bound)}, "sentence": {encode_basestring(f.sentence)}, '
-        f'"rule": {encode_basestring(f.rule)}}}'
+        f'"value_max": {_number(f.value_max)}, "unit": {unit}, '
+        f'"kind": {_word(f.kind)}, "subject": {_optional(f.subject)}, '
+        f'"change": {change}, "per": [{per}], '
+        f'"bound": {_word(f.bound)}, "sentence": {sentence}, '
+        f'"rule": {_word(f.rule)}}}'
     )
+
+
+def _word(word: str) -> str:
+    """A vocabulary string as JSON, escaped once per process."""
+    found = _WORDS.get(word)
+    if found is None:
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        found = _WORDS[word] = encode_basestring(word)
+    return found
 
 
 def _person(p: Person) -> str:
@@ -60,7 +81,7 @@ def _date(d: DateMention) -> str:
     return (
         f'{{"text": {encode_basestring(d.text)}, "start": {_int(d.start)}, '
         f'"end": {_int(d.end)}, "value": {_optional(d.value)}, '
-        f'"rule": {encode_basestring(d.rule)}}}'
+        f'"rule": {_word(d.rule)}}}'
     )
 
 
