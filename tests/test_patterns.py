@@ -89,6 +89,13 @@ def test_a_cache_that_names_anything_but_the_engine_runs_nothing(tmp_path: Path)
         assert run(USE_CACHE_ONLY, tmp_path).returncode == 0  # and it was rewritten
 
 
+def test_a_cache_file_another_user_owns_is_not_read(tmp_path: Path) -> None:
+    assert run(COMPILE, tmp_path).returncode == 0
+    other_user = "import os; os.getuid = lambda: os.stat('.').st_uid + 1\n"
+    later = run(other_user + USE_CACHE_ONLY, tmp_path)
+    assert later.returncode != 0 and "compiled, not read from the cache" in later.stderr
+
+
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")

@@ -11,7 +11,8 @@ The cache lives in ``$MOBFACTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mobfacts``, e
 ``~/.cache/mobfacts``; ``MOBFACTS_CACHE=off`` turns it off. It is written when a process
 that compiled new patterns exits, atomically; a folder that cannot be written is passed
 over, and a file that cannot be read is ignored and replaced. Reading it unpickles nothing
-but the engine's compile function, so a file that names anything else is ignored too.
+but the engine's compile function, so a file that names anything else is ignored too, and
+so is a file another user owns (the engine trusts the code it is given).
 """
 
 from __future__ import annotations
@@ -87,7 +88,10 @@ def _load() -> dict[_Key, bytes]:
     if path is None:
         return _stored
     try:
-        loaded = _EngineCodeOnly(io.BytesIO(path.read_bytes())).load()
+        with open(path, "rb") as stream:
+            if hasattr(os, "getuid") and os.fstat(stream.fileno()).st_uid != os.getuid():
+                return _stored  # another user's file (a shared folder): not trusted
+            loaded = _EngineCodeOnly(stream).load()
     except Exception:  # noqa: BLE001 (no file, or any damage to it: it is rebuilt)
         return _stored
     if isinstance(loaded, dict):
