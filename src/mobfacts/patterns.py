@@ -1,11 +1,11 @@
 """Compiled regex patterns, kept between runs in a cache file, as Python keeps bytecode.
 
-The regex module compiles a pattern with a parser written in Python: the rules of one
-language take about a fifth of a second to compile, as long as a one-article run takes
-for everything else. A compiled pattern pickles as the engine's own code, so the cache
-holds each pattern the extractors have compiled, and a later run reads it back in a few
-milliseconds. An entry is keyed by the pattern's exact text and flags, so a changed rule is
-simply compiled anew; the file's name holds the Python and regex versions it was made by.
+The regex module compiles a pattern with a parser written in Python: the patterns of one
+language took 50-80 ms to compile, a quarter to a third of a one-article run. A compiled
+pattern pickles as the engine's own code, so the cache holds each pattern the extractors
+have compiled, and a later run reads it back in a few milliseconds. An entry is keyed by the
+pattern's exact text and flags, so a changed rule is simply compiled anew; the file's name
+holds the Python and regex versions it was made by.
 
 The cache lives in ``$MOBFACTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/mobfacts``, else
 ``~/.cache/mobfacts``; ``MOBFACTS_CACHE=off`` turns it off. It is written when a process
@@ -35,6 +35,7 @@ _Key = tuple[str, int]
 _stored: dict[_Key, bytes] | None = None
 _compiled: dict[_Key, regex.Pattern[str]] = {}
 _used: set[_Key] = set()
+_enabled = False  # whether there is a cache file to read and write (_load says)
 _new = False
 
 
@@ -51,10 +52,11 @@ def compile(source: str, flags: int = 0) -> regex.Pattern[str]:  # noqa: A001 (a
     found = _unpickle(code) if code is not None else None
     if found is None:
         found = regex.compile(source, flags)
-        stored[key] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-        if not _new:
-            _new = True
-            atexit.register(save)
+        if _enabled:
+            stored[key] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+            if not _new:
+                _new = True
+                atexit.register(save)
     _compiled[key] = found
     return found
 
@@ -82,9 +84,10 @@ class _EngineCodeOnly(pickle.Unpickler):
 
 
 def _load() -> dict[_Key, bytes]:
-    global _stored
+    global _stored, _enabled
     _stored = {}
     path = cache_file()
+    _enabled = path is not None
     if path is None:
         return _stored
     try:
