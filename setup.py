@@ -1,4 +1,5 @@
-"""Which modules a wheel compiles with mypyc (build_backend/mobfacts_build.py says when).
+"""Which modules a wheel compiles with mypyc (build_backend/mobfacts_build.py says when), and
+the JSON copies of the language files that a wheel holds beside them (lang/copies.py).
 
 The modules that do the per-character and per-word work: the extractors and what they read
 text with, and the JSON encoder that writes each fact. The CLI, the other output writers and

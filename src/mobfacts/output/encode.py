@@ -4,7 +4,7 @@ The text is exactly ``json.dumps(doc.to_dict(), ensure_ascii=False, allow_nan=Fa
 same keys in the same order, the same separators, numbers and escapes. The json module
 walks the dict that to_dict() builds and escapes every key of every fact again; JSON Lines
 over a corpus spends a tenth of its time there. Here the keys are constants and each
-string is escaped by the json module's own C function. tests/test_export.py holds the two
+string is escaped by the json module's own C function. tests/test_encode.py holds the two
 to the same text, on every sample and on generated documents.
 """
 
