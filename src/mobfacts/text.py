@@ -29,15 +29,21 @@ def trie(words: Iterable[str], *, lower: bool = True) -> str:
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + build(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
+        branches = []
+        for char, child in sorted(node.items()):
+            if char:
+                chars = [char]  # a chain of nodes with one child each is one literal run
+                while len(child) == 1 and "" not in child:
+                    (char, child), *_ = child.items()
+                    chars.append(char)
+                branches.append(literal("".join(chars)) + build(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
+
+    def literal(chars: str) -> str:
+        return r"\s+".join(re.escape(part) for part in chars.split(" "))
 
     return build(root) or r"(?!)"
 
