@@ -279,15 +279,16 @@ def cold_latency(command: list[str], articles: list[Path], runs: int) -> dict[st
 
     for i in range(len(articles)):
         run_quiet(extract(i))  # the disk cache, and the pattern cache of each language
-    extract_times = [run_quiet(extract(i)) for i in range(runs)]
-    help_times = [run_quiet([*command, "--help"]) for _ in range(runs)]
+    # The three kinds of run take turns, so that each sees the machine at the same moments.
+    extract_times, first_times, help_times = [], [], []
     cached = os.environ["MOBFACTS_CACHE_DIR"]
-    first_times = []
     for i in range(runs):
+        extract_times.append(run_quiet(extract(i)))
         with tempfile.TemporaryDirectory(prefix="empty-cache-") as empty:
             os.environ["MOBFACTS_CACHE_DIR"] = empty
             first_times.append(run_quiet(extract(i)))
-    os.environ["MOBFACTS_CACHE_DIR"] = cached
+        os.environ["MOBFACTS_CACHE_DIR"] = cached
+        help_times.append(run_quiet([*command, "--help"]))
     return {
         "runs": runs,
         "extract_json_s": round(statistics.median(extract_times), 3),
