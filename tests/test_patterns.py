@@ -111,5 +111,12 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert path.name == (
         f"patterns-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}.pickle"
     )
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert patterns.cache_file() == tmp_path / "home" / ".cache" / "mobfacts" / path.name
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder at all
+    assert patterns.cache_file() is None
+    monkeypatch.setenv("MOBFACTS_CACHE_DIR", str(tmp_path / "chosen"))
+    assert patterns.cache_file() == tmp_path / "chosen" / path.name
     monkeypatch.setenv("MOBFACTS_CACHE", "off")
     assert patterns.cache_file() is None

@@ -67,7 +67,10 @@ def cache_file() -> Path | None:
         return None
     folder = os.environ.get("MOBFACTS_CACHE_DIR")
     if not folder:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.path.expanduser("~")
+        if home.startswith("~") and not os.environ.get("XDG_CACHE_HOME"):
+            return None  # no home folder to keep a cache in (not a folder named "~" here)
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
         folder = os.path.join(base, "mobfacts")
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
     return Path(folder, f"patterns-{python}-regex{regex.__version__}.pickle")
