@@ -43,8 +43,8 @@ def _figure(f: Figure, sentences: dict[str, str]) -> str:
     unit = "null" if f.unit is None else _word(f.unit)
     change = "null" if f.change is None else _word(f.change)
     return (
-        f'{{"text": {encode_basestring(f.text)}, "start": {_int(f.start)}, '
-        f'"end": {_int(f.end)}, "value": {_number(f.value)}, '
+        f'{{"text": {encode_basestring(f.text)}, "start": {f.start}, '
+        f'"end": {f.end}, "value": {_number(f.value)}, '
         f'"value_max": {_number(f.value_max)}, "unit": {unit}, '
         f'"kind": {_word(f.kind)}, "subject": {_optional(f.subject)}, '
         f'"change": {change}, "per": [{per}], '
@@ -67,8 +67,7 @@ def _person(p: Person) -> str:
     titles = ", ".join([encode_basestring(title) for title in p.titles])
     mentions = ", ".join(
         [
-            f'{{"text": {encode_basestring(m.text)}, "start": {_int(m.start)}, '
-            f'"end": {_int(m.end)}}}'
+            f'{{"text": {encode_basestring(m.text)}, "start": {m.start}, "end": {m.end}}}'
             for m in p.mentions
         ]
     )
@@ -79,18 +78,14 @@ def _person(p: Person) -> str:
 
 def _date(d: DateMention) -> str:
     return (
-        f'{{"text": {encode_basestring(d.text)}, "start": {_int(d.start)}, '
-        f'"end": {_int(d.end)}, "value": {_optional(d.value)}, '
+        f'{{"text": {encode_basestring(d.text)}, "start": {d.start}, '
+        f'"end": {d.end}, "value": {_optional(d.value)}, '
         f'"rule": {_word(d.rule)}}}'
     )
 
 
 def _optional(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
-
-
-def _int(value: int) -> str:
-    return str(value)  # as json writes an int (an offset is never a bool)
 
 
 def _number(value: Any) -> str:
